@@ -1,0 +1,44 @@
+"""Plain-text rendering of an evaluation report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _prf_line(name: str, d: dict[str, Any], width: int) -> str:
+    return (f"  {name:<{width}}  P {d['precision']:.3f}  R {d['recall']:.3f}  "
+            f"F1 {d['f1']:.3f}  (tp {d['tp']}, pred {d['predicted']}, gold {d['gold']})")
+
+
+def render(report: dict[str, Any], limit: int = 20) -> str:
+    lines = [f"{report['gold']}: {report['items']} items ({report['kind']})"]
+    if report["kind"] == "sentences":
+        lines.append(f"family recall {report['family_recall']:.3f}")
+        for cat, d in report["by_category"].items():
+            lines.append(f"  {cat:<8} {d['found']}/{d['total']}  recall {d['recall']:.3f}")
+        misses = report["misses"][:limit] if limit else []
+        if misses:
+            lines.append(f"misses (first {len(misses)} of {len(report['misses'])}):")
+            lines += [f"  [{m['category']}] {m['id']} got {m['predicted']}: {m['text'][:160]}"
+                      for m in misses]
+        return "\n".join(lines)
+    ev = report["events"]
+    lines.append(f"events  P {ev['precision']:.3f}  R {ev['recall']:.3f}  F1 {ev['f1']:.3f}  "
+                 f"(tp {ev['tp']}, predicted {ev['predicted']}, gold {ev['gold']})")
+    attrs = "  ".join(f"{k} {v:.3f}" for k, v in report["attributes"].items())
+    lines.append(f"on matched events: {attrs}  median km {report['median_km']}")
+    al = report["article_level"]
+    lines.append(f"article level (events or none): {al['correct']}/{al['total']} = {al['accuracy']:.3f}")
+    for title, key in (("by event type", "by_type"), ("by sub-event type", "by_sub_type")):
+        table = report[key]
+        if table:
+            width = max(len(k) for k in table)
+            lines.append(f"{title}:")
+            lines += [_prf_line(k, d, width) for k, d in table.items()]
+    for title, key in (("misses", "misses"), ("false alarms", "false_alarms")):
+        rows = report[key][:limit] if limit else []
+        if rows:
+            lines.append(f"{title} (first {len(rows)} of {len(report[key])}):")
+            lines += [f"  {r['article_id']} {r['event_date']} {r['sub_event_type']} @ "
+                      f"{r['location']}, {r['country']}: {r['evidence'][:140]}" for r in rows]
+    return "\n".join(lines)

@@ -1,0 +1,34 @@
+"""Run extraction over a gold file (or read predictions) and score it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from hadath.evaluate.gold import load_gold, load_predictions
+from hadath.evaluate.scorer import score_articles, score_sentences
+
+
+def _predict(items) -> dict[str, list[dict[str, Any]]]:
+    from hadath.batch import extract_stream
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for outcome in extract_stream(item.article for item in items):
+        out[outcome.article.id] = outcome.records
+    return out
+
+
+def evaluate_file(gold_path: str | Path, pred_path: str | Path | None = None) -> dict[str, Any]:
+    kind, items = load_gold(gold_path)
+    predictions = load_predictions(pred_path) if pred_path else _predict(items)
+    if kind == "sentences":
+        rows = [(i.article.id, i.category or "", i.article.text,
+                 predictions.get(i.article.id, [])) for i in items]
+        report = score_sentences(rows).as_dict()
+    else:
+        pairs = [(i.article.id, predictions.get(i.article.id, []), i.events) for i in items]
+        report = score_articles(pairs).as_dict()
+    report["kind"] = kind
+    report["gold"] = str(gold_path)
+    report["items"] = len(items)
+    return report

@@ -1,0 +1,106 @@
+"""Stage: decide which sentences report an event, and of which type.
+
+A sentence yields an event when it holds a trigger that no cue cancels:
+
+1. Strong triggers stand alone; weak triggers need support in their sentence: a
+   casualty word with a figure, or a place, or a second weak trigger of the same kind.
+2. Cancelling cues (denial, future, hypothetical, threat, accident...) before the
+   trigger in the same sentence, or right after it, remove it.
+3. Sentences dated in the past beyond the codebook's 31-day window, or set in an
+   earlier year ("في عام 2017"), are background and yield nothing.
+4. Among surviving triggers the codebook's hierarchy picks the sub-type; two
+   different event types in one sentence stay two events only when each has its own
+   place (resolve splits them by place).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hadath.article import Article, Event, Mention, Span
+from hadath.knowledge.bundle import load_bundle
+
+RECENT_DAYS = 31
+# How far (in characters of the original text) after a trigger a cue still reaches.
+CUE_AFTER = 12
+
+
+def detect(article: Article) -> Article:
+    bundle = load_bundle()
+    by_sentence: dict[int, dict[str, list[Mention]]] = {}
+    for m in article.mentions:
+        by_sentence.setdefault(m.sentence, {}).setdefault(m.kind, []).append(m)
+    events: list[Event] = []
+    for sentence in article.sentences:
+        found = by_sentence.get(sentence.index, {})
+        triggers = found.get("trigger")
+        if not triggers:
+            continue
+        if _is_background(article, found):
+            continue
+        cues = found.get("cue", [])
+        live = [t for t in triggers if not _cancelled(t, cues)]
+        strong = [t for t in live if t.strength == "strong"]
+        if not strong:
+            strong = _supported_weak(live, found)
+        if not strong:
+            continue
+        best = min(strong, key=lambda t: (bundle.rank(t.key), t.start))
+        event_type, disorder = bundle.type_of(best.key)
+        demoted = any(c.value == "demote" and c.start < best.start for c in cues)
+        events.append(Event(
+            event_type=event_type,
+            sub_event_type=best.key,
+            disorder_type=disorder,
+            sentence=sentence.index,
+            trigger=best,
+            evidence=[Span(sentence.start, sentence.end, article.text[sentence.start:sentence.end])],
+            confidence=0.55 if demoted else (0.75 if best.strength == "strong" else 0.6),
+        ))
+    article.events = events
+    return article
+
+
+def _cancelled(trigger: Mention, cues: list[Mention]) -> bool:
+    for cue in cues:
+        if cue.value != "cancel":
+            continue
+        if cue.end <= trigger.start or (trigger.start <= cue.start <= trigger.end + CUE_AFTER):
+            return True
+    return False
+
+
+def _supported_weak(live: list[Mention], found: dict[str, list[Mention]]) -> list[Mention]:
+    weak = [t for t in live if t.strength == "weak"]
+    if not weak:
+        return []
+    has_figure = bool(found.get("casualty")) and bool(found.get("number"))
+    has_place = bool(found.get("place"))
+    kinds = {t.key for t in weak}
+    repeated = any(sum(1 for t in weak if t.key == k) > 1 for k in kinds)
+    if has_figure or (has_place and (found.get("casualty") or found.get("actor") or repeated)):
+        return weak
+    return []
+
+
+def _is_background(article: Article, found: dict[str, list[Mention]]) -> bool:
+    """True when the sentence's own dates all lie outside the recent window."""
+    published = article.published
+    dates = found.get("date", [])
+    if not dates or published is None:
+        return False
+    recent = False
+    old = False
+    for m in dates:
+        d = m.value
+        if d.date is not None:
+            if published - timedelta(days=RECENT_DAYS) <= d.date <= published:
+                recent = True
+            else:
+                old = True
+        elif d.year_only is not None:
+            if d.year_only < published.year:
+                old = True
+            else:
+                recent = True
+    return old and not recent

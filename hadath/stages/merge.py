@@ -1,0 +1,101 @@
+"""Stage: one event per real-world event within the article (CODEBOOK §1, §2).
+
+A strike that the title, the lead and a later paragraph all mention is one event;
+an air strike in support of a ground battle at the same place on the same day is
+the battle (the hierarchy). Two events merge when their types agree (or one
+outranks the other in that way), their days are at most one apart, and their
+places are the same town or within a few kilometres. The merged event keeps the
+most precise date and place, the named actors over generic ones, the largest
+figure the article states, and every evidence span.
+"""
+
+from __future__ import annotations
+
+import math
+
+from hadath.article import Article, Event
+
+SAME_PLACE_KM = 15.0
+# Explosions/remote violence at a battle's place and day is part of the battle.
+ABSORBS = {("Battles", "Explosions/Remote violence")}
+
+
+def merge(article: Article) -> Article:
+    merged: list[Event] = []
+    for event in article.events:
+        for kept in merged:
+            if _same_event(kept, event):
+                _fold_into(kept, event)
+                break
+        else:
+            merged.append(event)
+    article.events = merged
+    return article
+
+
+def _km(a: Event, b: Event) -> float:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return math.inf
+    la1, la2 = math.radians(pa.latitude), math.radians(pb.latitude)
+    dl = math.radians(pb.longitude - pa.longitude)
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    types = (a.event_type, b.event_type)
+    if a.event_type != b.event_type and types not in ABSORBS and types[::-1] not in ABSORBS:
+        return False
+    if a.event_date is None or b.event_date is None:
+        return False
+    if abs((a.event_date - b.event_date).days) > (0 if a.event_type != b.event_type else 1):
+        return False
+    if a.event_type == b.event_type and a.event_type == "Strategic developments" \
+            and a.sub_event_type != b.sub_event_type:
+        return False
+    return _km(a, b) <= SAME_PLACE_KM
+
+
+def _rank(event: Event) -> tuple[int, int]:
+    order = ["Battles", "Protests", "Riots", "Explosions/Remote violence",
+             "Violence against civilians", "Strategic developments"]
+    return order.index(event.event_type), 0
+
+
+def _fold_into(kept: Event, other: Event) -> None:
+    if _rank(other) < _rank(kept):
+        for attr in ("event_type", "sub_event_type", "disorder_type", "trigger"):
+            setattr(kept, attr, getattr(other, attr))
+    if other.time_precision < kept.time_precision:
+        kept.event_date, kept.time_precision = other.event_date, other.time_precision
+    if other.geo_precision < kept.geo_precision or (
+            kept.place and other.place and other.geo_precision == kept.geo_precision
+            and other.place.level == "place" and kept.place.level != "place"):
+        kept.place, kept.geo_precision = other.place, other.geo_precision
+    kept.actor1 = _better_actor(kept.actor1, other.actor1)
+    kept.actor2 = _better_actor(kept.actor2, other.actor2)
+    if kept.actor2 is not None and kept.actor1 is not None and kept.actor2.name == kept.actor1.name:
+        kept.actor2 = other.actor2 if other.actor2 and other.actor2.name != kept.actor1.name else None
+    kept.fatalities = max(kept.fatalities, other.fatalities)
+    if other.injuries is not None:
+        kept.injuries = max(kept.injuries or 0, other.injuries)
+    for name in other.source_attribution:
+        if name not in kept.source_attribution:
+            kept.source_attribution.append(name)
+    seen = {(s.start, s.end) for s in kept.evidence}
+    kept.evidence += [s for s in other.evidence if (s.start, s.end) not in seen]
+    kept.evidence.sort(key=lambda s: s.start)
+    kept.extra_sentences.append(other.sentence)
+    kept.confidence = min(0.99, max(kept.confidence, other.confidence) + 0.05)
+
+
+def _better_actor(a, b):
+    """A named actor beats a generic one; otherwise keep the first."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    a_generic = (a.actor_id or "").startswith("generic:")
+    b_generic = (b.actor_id or "").startswith("generic:")
+    return b if a_generic and not b_generic else a

@@ -1,0 +1,67 @@
+"""Stage: find every place, actor, trigger, cue, number and date in the article.
+
+All lexicons share one automaton (``hadath.knowledge.bundle``), so the folded text is
+scanned once. Numbers and dates have grammars of their own (``hadath.recognisers``).
+Everything found becomes a ``Mention`` with offsets into the original text and the
+index of its sentence; later stages only ever read mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hadath.article import Article, Mention
+from hadath.knowledge.bundle import load_bundle
+from hadath.recognisers.dates import find_dates
+from hadath.recognisers.matcher import Hit, longest
+from hadath.recognisers.numbers import find_numbers
+
+# Kinds whose hits hide a place name they overlap (the place is part of a name:
+# "جيش العراق", "طريق بغداد"... is still a place, but "الحشد" in an actor is not).
+_MASKS_PLACES = {"actor", "generic", "trigger", "attribution", "cue", "casualty"}
+
+
+def recognise(article: Article) -> Article:
+    bundle = load_bundle()
+    norm = article.normalised
+    assert norm is not None, "normalise must run before recognise"
+    folded = norm.text
+    starts = [s.start for s in article.sentences]
+
+    def sentence_of(original_offset: int) -> int:
+        return max(0, bisect_right(starts, original_offset) - 1)
+
+    hits = _drop_masked_places(longest(bundle.matcher.find(folded)))
+    mentions: list[Mention] = []
+    for h in hits:
+        start, end = norm.span_to_original(h.start, h.end)
+        e = h.entry
+        mentions.append(Mention(e.kind, e.key, start, end, article.text[start:end],
+                                sentence_of(start), h.start, h.end, e.data, e.strength))
+    for n in find_numbers(folded):
+        start, end = norm.span_to_original(n.start, n.end)
+        mentions.append(Mention("number", "vague" if n.vague else "count", start, end,
+                                article.text[start:end], sentence_of(start), n.start, n.end, n))
+    for d in find_dates(folded, article.published):
+        start, end = norm.span_to_original(d.start, d.end)
+        mentions.append(Mention("date", d.kind, start, end, article.text[start:end],
+                                sentence_of(start), d.start, d.end, d))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    article.mentions = mentions
+    return article
+
+
+def _drop_masked_places(hits: list[Hit]) -> list[Hit]:
+    """A place hit inside a longer non-place hit is part of that name, not a place."""
+    others = [h for h in hits if h.entry.kind in _MASKS_PLACES]
+    if not others:
+        return hits
+    out = []
+    for h in hits:
+        if h.entry.kind == "place" and any(
+            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in others
+        ):
+            continue
+        out.append(h)
+    return out

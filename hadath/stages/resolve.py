@@ -1,0 +1,201 @@
+"""Stage: give each detected event its date, place, actors, counts and provenance.
+
+Every attribute is looked for first in the event's own sentence, then in its
+neighbours (news writing states the place in one sentence and the toll in the next),
+then in the article's lead, and finally falls back to what the codebook prescribes
+(publication date at precision 2; the country's capital at geo_precision 3). Events
+whose date falls outside the codebook's window, or that have no place or country at
+all, are dropped here: the codebook does not code them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from hadath.article import Article, Event, Mention, Place
+from hadath.knowledge.bundle import Bundle, load_bundle
+from hadath.stages.detect import RECENT_DAYS
+from hadath.stages.resolve_actors import resolve_actors
+from hadath.stages.resolve_counts import resolve_counts
+
+# How many sentences before/after the event's own sentence context may come from.
+LOOK_BACK = 2
+LOOK_AHEAD = 1
+
+
+def resolve(article: Article) -> Article:
+    bundle = load_bundle()
+    index = _MentionIndex(article.mentions)
+    article.countries = _article_countries(article, bundle, index)
+    kept: list[Event] = []
+    for event in article.events:
+        if not _resolve_date(article, event, index):
+            continue
+        if not _resolve_place(article, event, index, bundle):
+            continue
+        resolve_actors(article, event, index.of("actor", event.sentence)
+                       + index.of("generic", event.sentence), bundle)
+        resolve_counts(article, event, index)
+        event.source_attribution = _attribution(article, event, index)
+        kept.append(event)
+    article.events = kept
+    return article
+
+
+class _MentionIndex:
+    """Mentions by (kind, sentence), so resolvers never rescan the whole article."""
+
+    def __init__(self, mentions: list[Mention]):
+        self._by: dict[tuple[str, int], list[Mention]] = {}
+        self._kinds: dict[str, list[Mention]] = {}
+        for m in mentions:
+            self._by.setdefault((m.kind, m.sentence), []).append(m)
+            self._kinds.setdefault(m.kind, []).append(m)
+
+    def of(self, kind: str, sentence: int) -> list[Mention]:
+        return self._by.get((kind, sentence), [])
+
+    def all(self, kind: str) -> list[Mention]:
+        return self._kinds.get(kind, [])
+
+
+def _neighbourhood(article: Article, sentence: int) -> list[int]:
+    """The event's sentence, then earlier ones in its paragraph, then later, then the lead."""
+    sents = article.sentences
+    para = sents[sentence].paragraph if sentence < len(sents) else 0
+    order = [sentence]
+    for i in range(1, LOOK_BACK + 1):
+        j = sentence - i
+        if j >= 0 and (sents[j].paragraph == para or i == 1):
+            order.append(j)
+    for i in range(1, LOOK_AHEAD + 1):
+        j = sentence + i
+        if j < len(sents) and sents[j].paragraph == para:
+            order.append(j)
+    return order
+
+
+# ---- date -------------------------------------------------------------------
+
+def _usable_dates(mentions: list[Mention], published: date | None) -> list[Mention]:
+    out = []
+    for m in mentions:
+        d = m.value
+        if d.date is None:
+            continue
+        if published is not None and d.date > published:
+            continue  # a future date (غدا، الأسبوع المقبل) is a plan, not the event's day
+        out.append(m)
+    return out
+
+
+def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool:
+    published = article.published
+    chosen: Mention | None = None
+    for j in _neighbourhood(article, event.sentence):
+        dates = _usable_dates(index.of("date", j), published)
+        if dates:
+            # the date nearest the trigger in its own sentence; the last one elsewhere
+            if j == event.sentence:
+                chosen = min(dates, key=lambda m: abs(m.start - event.trigger.start))
+            else:
+                chosen = dates[-1]
+            break
+    if chosen is None:
+        lead = [m for m in _usable_dates(index.all("date"), published) if m.sentence <= 1]
+        chosen = lead[0] if lead else None
+    if chosen is not None:
+        event.event_date = chosen.value.date
+        event.time_precision = chosen.value.precision
+    elif published is not None:
+        event.event_date, event.time_precision = published, 2
+    else:
+        return False
+    if published is not None:
+        if event.event_date < published - timedelta(days=RECENT_DAYS) or event.event_date > published:
+            return False
+    return True
+
+
+# ---- place ------------------------------------------------------------------
+
+def _article_countries(article: Article, bundle: Bundle, index: _MentionIndex) -> list[str]:
+    """Countries the article is about, most mentioned first (for disambiguation)."""
+    votes: Counter[str] = Counter()
+    for m in index.all("country"):
+        votes[m.key] += 2
+    for m in index.all("nationality"):
+        votes[m.key] += 1
+    for m in index.all("place"):
+        for iso in bundle.place_countries(m):
+            votes[iso] += 1
+    for m in index.all("actor"):
+        iso = bundle.actor_country(m.key)
+        if iso:
+            votes[iso] += 1
+    if article.dateline:
+        for iso in bundle.countries_of_name(article.dateline):
+            votes[iso] += 2
+    return [iso for iso, _ in votes.most_common()]
+
+
+def _resolve_place(article: Article, event: Event, index: _MentionIndex, bundle: Bundle) -> bool:
+    nearby = [bundle.resolve_place(m, article.countries) for m in index.all("place")[:20]]
+    nearby_places = [p for p in nearby if p is not None]
+    for j in _neighbourhood(article, event.sentence):
+        candidates = _places_in(index.of("place", j), index.of("country", j), event, j)
+        for mention in candidates:
+            place = bundle.resolve_place(mention, article.countries, nearby_places)
+            if place is None:
+                continue
+            event.place = place
+            event.geo_precision = _precision(article, mention, place, index, bundle)
+            return True
+    # No named place: the country the article is about, at its capital (§10).
+    for iso in article.countries[:1]:
+        place = bundle.country_place(iso)
+        if place is not None:
+            event.place, event.geo_precision = place, 3
+            return True
+    return False
+
+
+def _places_in(places: list[Mention], countries: list[Mention], event: Event,
+               sentence: int) -> list[Mention]:
+    """Most specific first: towns before governorates before countries; after the
+    trigger before before it (Arabic states the action, then where)."""
+    pool = places + countries
+    if sentence == event.sentence:
+        pool.sort(key=lambda m: (m.kind == "country", m.start < event.trigger.start,
+                                 abs(m.start - event.trigger.start)))
+    else:
+        pool.sort(key=lambda m: (m.kind == "country", m.start))
+    return pool
+
+
+def _precision(article: Article, mention: Mention, place: Place, index: _MentionIndex,
+               bundle: Bundle) -> int:
+    if place.level in ("country", "admin1", "region"):
+        return 3
+    # a cue word just before the name: "قرب هيت" (2), "محافظة نينوى" (3)
+    best = 1
+    for cue in index.of("precision", mention.sentence):
+        if cue.end <= mention.start and mention.start - cue.end <= 12:
+            best = max(best, int(cue.value or 1))
+    return best
+
+
+# ---- provenance and note ----------------------------------------------------
+
+def _attribution(article: Article, event: Event, index: _MentionIndex) -> list[str]:
+    names: list[str] = []
+    for j in [event.sentence, event.sentence - 1, 0]:
+        if j < 0:
+            continue
+        for m in index.of("attribution", j):
+            if m.key not in names:
+                names.append(m.key)
+        if names:
+            break
+    return names
