@@ -69,6 +69,7 @@ class Actor:
     name_ar: str | None = None
     country: str | None = None
     actor_id: str | None = None
+    stated: bool = False  # the text marks this actor's role (not guessed from position)
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "name_ar": self.name_ar, "inter": self.inter,

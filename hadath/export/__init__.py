@@ -1,7 +1,12 @@
 """Writers for event records, registered by format name.
 
 Both ``hadath extract`` (per-article records) and ``hadath export`` (canonical events
-from the store) write through these, so a CSV from either has the same columns.
+from the store) write through these, so a CSV from either has the same columns: ACLED's
+column names first (``hadath.records.ACLED_COLUMNS``), then hadath's own, then — for
+canonical events — ``sources`` and ``mention_count``. A writer takes an iterable of
+records and an open file and returns how many it wrote; it streams, so an export never
+holds the whole table. Text formats get a text file, binary ones (parquet) a binary file:
+``is_binary(fmt)`` says which.
 """
 
 from __future__ import annotations
@@ -9,11 +14,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import IO, Any
 
 from hadath.records import ACLED_COLUMNS, EXTRA_COLUMNS, record_to_acled_row
 
-Writer = Callable[[Iterable[dict[str, Any]], IO[str]], int]
+Writer = Callable[[Iterable[dict[str, Any]], IO[Any]], int]
+TABLE_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS + ["sources", "mention_count"]
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], fh: IO[str]) -> int:
@@ -24,20 +31,28 @@ def write_jsonl(records: Iterable[dict[str, Any]], fh: IO[str]) -> int:
     return n
 
 
+def table_row(rec: dict[str, Any]) -> dict[str, Any]:
+    """One record as a flat row of ``TABLE_COLUMNS`` (CSV and parquet share it).
+
+    ``sources`` lists every source article (URL, else article id) of a canonical event;
+    a per-article record has none, and its ``mention_count`` is empty.
+    """
+    row = record_to_acled_row(rec)
+    sources = rec.get("sources")
+    row["sources"] = "; ".join(
+        (s.get("url") or s.get("article_id") or "") if isinstance(s, dict) else str(s)
+        for s in sources) if sources else ""
+    row["mention_count"] = rec.get("mention_count")
+    return {c: row.get(c) for c in TABLE_COLUMNS}
+
+
 def write_csv(records: Iterable[dict[str, Any]], fh: IO[str]) -> int:
     """ACLED's column names first, then hadath's own (and sources for canonical events)."""
-    columns = ACLED_COLUMNS + EXTRA_COLUMNS + ["sources", "mention_count"]
-    writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+    writer = csv.DictWriter(fh, fieldnames=TABLE_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     n = 0
     for rec in records:
-        row = record_to_acled_row(rec)
-        if "sources" in rec:
-            row["sources"] = "; ".join(
-                s.get("outlet") or s.get("article_id", "") if isinstance(s, dict) else str(s)
-                for s in rec["sources"])
-            row["mention_count"] = rec.get("mention_count")
-        writer.writerow(row)
+        writer.writerow(table_row(rec))
         n += 1
     return n
 
@@ -62,11 +77,56 @@ def write_geojson(records: Iterable[dict[str, Any]], fh: IO[str]) -> int:
     return n
 
 
-WRITERS: dict[str, Writer] = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
+def write_parquet(records: Iterable[dict[str, Any]], fh: IO[bytes]) -> int:
+    from hadath.export.parquet import write_parquet as write
+
+    return write(records, fh)
 
 
-def get_writer(fmt: str) -> Writer:
+@dataclass(frozen=True)
+class Format:
+    name: str
+    write: Writer
+    binary: bool = False
+    suffix: str = ""
+
+
+WRITERS: dict[str, Format] = {}
+
+
+def register(name: str, write: Writer, *, binary: bool = False, suffix: str = "") -> None:
+    """Add (or replace) a named output format."""
+    WRITERS[name] = Format(name, write, binary, suffix or f".{name}")
+
+
+register("jsonl", write_jsonl)
+register("csv", write_csv)
+register("geojson", write_geojson)
+register("parquet", write_parquet, binary=True)
+
+
+def _format(fmt: str) -> Format:
     try:
         return WRITERS[fmt]
     except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(sorted(WRITERS))}") from None
+        raise ValueError(f"unknown format {fmt!r}; choose from "
+                         f"{', '.join(sorted(WRITERS))}") from None
+
+
+def get_writer(fmt: str) -> Writer:
+    return _format(fmt).write
+
+
+def is_binary(fmt: str) -> bool:
+    return _format(fmt).binary
+
+
+def format_for_path(path: str, default: str = "jsonl") -> str:
+    """The format a file name asks for (``events.csv`` → csv, ``.json`` → geojson)."""
+    lower = path.lower()
+    if lower.endswith(".json"):
+        return "geojson"
+    for fmt in WRITERS.values():
+        if lower.endswith(fmt.suffix):
+            return fmt.name
+    return default

@@ -25,9 +25,16 @@ from hadath.knowledge.lexicons import (
     load_cues,
     load_precision_cues,
     load_taxonomy,
+    load_trigger_blockers,
     load_triggers,
 )
 from hadath.recognisers.matcher import Entry, Matcher
+
+
+def load_first_names() -> frozenset[str]:
+    text = resources.files("hadath.data").joinpath("first_names.txt").read_text(encoding="utf-8")
+    return frozenset(fold(line.strip()) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def load_roles() -> dict[str, list[str]]:
@@ -42,6 +49,7 @@ class Bundle:
     gazetteer: Gazetteer
     actors: ActorRegistry
     _types: dict[str, tuple[str, str, int]]
+    first_names: frozenset[str] = frozenset()
 
     # ---- taxonomy ----
     def rank(self, sub_event_type: str) -> int:
@@ -85,32 +93,70 @@ class Bundle:
             return None
         return Actor(entry.name, entry.inter, text, entry.country, entry.id)
 
-    def generic_actor(self, generic_id: str, text: str | None, iso: str | None) -> Actor | None:
+    def generic_actor(self, generic_id: str, text: str | None, iso: str | None,
+                      nationality: str | None = None) -> Actor | None:
+        """A generic actor named for a country; phrases that need a nationality get none without."""
         generic = self.actors.generic.get(generic_id)
-        if generic is None or iso is None:
+        if generic is None:
             return None
-        name = generic.name_template.format(country=self.country_name(iso))
+        if generic.needs_nationality:
+            iso = nationality
+        else:
+            iso = nationality or iso
+        if iso is None and "{country}" in generic.name_template:
+            return None
+        name = self.actors.generic_name(generic_id, iso)
         return Actor(name, generic.inter, text, iso, f"generic:{generic_id}")
+
+    def choose_actor(self, actor_ids: list[str], countries: list[str], year: int | None) -> str:
+        """One actor among those sharing an alias, by theatre, home country and active years."""
+        if len(actor_ids) == 1:
+            return actor_ids[0]
+        return self.actors.resolve_shared(actor_ids, countries, year)
+
+
+BLOCKED = "blocked"
 
 
 def _entries(actors: ActorRegistry, gazetteer: Gazetteer):
     for t in load_triggers():
         yield t.pattern, Entry("trigger", t.sub_event_type, t.strength)
+    # Phrases that contain a trigger but report nothing ("ضربة جزاء"): same kind, so the
+    # longest match hides the trigger inside them; recognise then drops them.
+    for p in load_trigger_blockers():
+        yield p, Entry("trigger", BLOCKED)
     for c in load_cues():
         yield c.pattern, Entry("cue", c.cue_class, data=c.effect)
-    yield from load_casualty_words()
+    words = load_casualty_words()
+    for p in words.killed:
+        yield p, Entry("casualty", "killed")
+    for p in words.plural_dead:
+        yield p, Entry("casualty", "killed", data={"plural": True})
+    for p in words.injured:
+        yield p, Entry("casualty", "injured")
+    for p in words.killed_or_injured:
+        yield p, Entry("casualty", "killed", data={"both": True})
+    for p in words.casualties_only:
+        yield p, Entry("casualty", "killed", data={"value": words.casualties_only_value})
+    for p in words.zero_markers:
+        yield p, Entry("casualty", "zero")
+    for p in words.attacker_words:
+        yield p, Entry("attacker", "attacker")
     for source in load_attribution():
         for alias in source.aliases:
             yield alias, Entry("attribution", source.name)
-    yield from load_precision_cues()
+    for cue in load_precision_cues():
+        yield cue.pattern, Entry("precision", cue.role, data=cue.geo_precision)
     for role, patterns in load_roles().items():
         for p in patterns:
             yield p, Entry("role", role)
     for pattern, kind, key in actors.patterns():
         yield pattern, Entry(kind, key)
-    for name, iso in gazetteer.country_aliases():
+    for name, iso in gazetteer.country_aliases("name").items():
         yield name, Entry("country", iso)
-    for name in gazetteer.names():
+    for name, iso in gazetteer.country_aliases("nisba").items():
+        yield name, Entry("nationality", iso)
+    for name, _ in gazetteer.names():
         yield name, Entry("place", fold(name).strip())
 
 
@@ -118,7 +164,7 @@ def _entries(actors: ActorRegistry, gazetteer: Gazetteer):
 def load_bundle() -> Bundle:
     actors = load_actors()
     gazetteer = load_gazetteer()
-    types = {}
-    for row in load_taxonomy():
-        types[row.sub_event_type] = (row.event_type, row.disorder_type, row.rank)
-    return Bundle(Matcher(_entries(actors, gazetteer)), gazetteer, actors, types)
+    types = {row.name: (row.event_type, row.disorder_type, row.rank)
+             for row in load_taxonomy().sub_types}
+    return Bundle(Matcher(_entries(actors, gazetteer)), gazetteer, actors, types,
+                  load_first_names())

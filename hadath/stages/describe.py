@@ -23,8 +23,7 @@ def _actor_name(actor: Actor | None) -> str:
 def _note(event: Event) -> str:
     place = event.place
     where = f"{place.location}, {place.country}" if place else "an unknown place"
-    if event.geo_precision == 2:
-        where = f"near {where}"
+    where = f"near {where}" if event.geo_precision == 2 else f"in {where}"
     when = event.event_date.isoformat() if event.event_date else "an unknown date"
     if event.time_precision == 2:
         when = f"the week of {when}"
@@ -37,7 +36,7 @@ def _note(event: Event) -> str:
     if event.injuries:
         toll += f"; {event.injuries} reported injured"
     return (f"{event.sub_event_type} ({event.event_type}) by {_actor_name(event.actor1)}"
-            f"{target} in {where} on {when}{toll}.")
+            f"{target} {where} on {when}{toll}.")
 
 
 def _confidence(event: Event) -> float:

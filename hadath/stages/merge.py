@@ -54,7 +54,12 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.event_type == b.event_type and a.event_type == "Strategic developments" \
             and a.sub_event_type != b.sub_event_type:
         return False
-    return _km(a, b) <= SAME_PLACE_KM
+    if _km(a, b) <= SAME_PLACE_KM:
+        return True
+    # "in Kirkuk governorate" and "in Hawija" (a town of it) name the same place
+    pa, pb = a.place, b.place
+    return (pa is not None and pb is not None and 3 in (a.geo_precision, b.geo_precision)
+            and pa.iso == pb.iso and pa.admin1 is not None and pa.admin1 == pb.admin1)
 
 
 def _rank(event: Event) -> tuple[int, int]:
@@ -91,11 +96,13 @@ def _fold_into(kept: Event, other: Event) -> None:
 
 
 def _better_actor(a, b):
-    """A named actor beats a generic one; otherwise keep the first."""
+    """A named actor beats a generic one, a stated role a guessed one; else keep the first."""
     if a is None:
         return b
     if b is None:
         return a
-    a_generic = (a.actor_id or "").startswith("generic:")
-    b_generic = (b.actor_id or "").startswith("generic:")
-    return b if a_generic and not b_generic else a
+
+    def strength(x) -> tuple[bool, bool]:
+        return (not (x.actor_id or "").startswith("generic:"), x.stated)
+
+    return b if strength(b) > strength(a) else a

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from hadath.article import Article, Mention
-from hadath.knowledge.bundle import load_bundle
+from hadath.knowledge.bundle import BLOCKED, load_bundle
 from hadath.recognisers.dates import find_dates
 from hadath.recognisers.matcher import Hit, longest
 from hadath.recognisers.numbers import find_numbers
@@ -19,6 +19,8 @@ from hadath.recognisers.numbers import find_numbers
 # Kinds whose hits hide a place name they overlap (the place is part of a name:
 # "جيش العراق", "طريق بغداد"... is still a place, but "الحشد" in an actor is not).
 _MASKS_PLACES = {"actor", "generic", "trigger", "attribution", "cue", "casualty"}
+# ... and a generic phrase or nationality inside a named actor ("قوات سوريا الديمقراطية")
+# is part of that name.
 
 
 def recognise(article: Article) -> Article:
@@ -32,6 +34,8 @@ def recognise(article: Article) -> Article:
         return max(0, bisect_right(starts, original_offset) - 1)
 
     hits = _drop_masked_places(longest(bundle.matcher.find(folded)))
+    hits = [h for h in hits if h.entry.key != BLOCKED
+            and not (h.entry.kind == "place" and _false_place(folded, h, bundle))]
     mentions: list[Mention] = []
     for h in hits:
         start, end = norm.span_to_original(h.start, h.end)
@@ -51,6 +55,33 @@ def recognise(article: Article) -> Article:
     return article
 
 
+def _false_place(folded: str, hit: Hit, bundle) -> bool:
+    """Place names that are really something else in this position."""
+    word_start = hit.start
+    while word_start > 0 and folded[word_start - 1].isalnum():
+        word_start -= 1
+    prefix = folded[word_start:hit.start]
+    if prefix.endswith("ك"):
+        return True  # كبيرة is not ك + بيرة: the simile clitic almost never precedes a town
+    gaz = bundle.gazetteer
+    with_article = folded.startswith("ال", hit.start) or prefix.endswith("لل")
+    if not with_article and gaz.needs_article(hit.entry.key):
+        return True  # قائم is an everyday word; only القائم is the town
+    return _after_person_name(folded, hit.start, bundle)
+
+
+def _after_person_name(folded: str, start: int, bundle) -> bool:
+    """"عدنان عفرين" is a man, not the town: a place right after a first name is a surname."""
+    end = start - 1
+    if end <= 0 or folded[end] != " ":
+        return False
+    begin = end
+    while begin > 0 and folded[begin - 1].isalnum():
+        begin -= 1
+    word = folded[begin:end]
+    return len(word) > 1 and word in bundle.first_names
+
+
 def _drop_masked_places(hits: list[Hit]) -> list[Hit]:
     """A place hit inside a longer non-place hit is part of that name, not a place."""
     others = [h for h in hits if h.entry.kind in _MASKS_PLACES]
@@ -58,8 +89,9 @@ def _drop_masked_places(hits: list[Hit]) -> list[Hit]:
         return hits
     out = []
     for h in hits:
-        if h.entry.kind == "place" and any(
+        if h.entry.kind in ("place", "country", "generic", "nationality") and any(
             o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            and o.entry.kind != h.entry.kind
             for o in others
         ):
             continue

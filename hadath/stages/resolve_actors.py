@@ -21,25 +21,43 @@ TRIGGER_REACH = 4
 _CIVILIAN_TARGETED = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 
 
+# An actor this close before the trigger is its subject ("وحدات من الحشد عززت").
+SUBJECT_REACH = 4
+# A casualty word this close after an actor makes it the victim ("جنديين قتلا").
+VICTIM_REACH = 3
+# Types whose author must be stated: an unnamed bomber is never inferred (CODEBOOK §10).
+_AUTHOR_MUST_BE_STATED = {"Explosions/Remote violence"}
+
+
 def resolve_actors(article: Article, event: Event, candidates: list[Mention],
                    bundle: Bundle) -> None:
     iso = event.place.iso if event.place else (article.countries[0] if article.countries else None)
-    roles = [m for m in article.mentions if m.sentence == event.sentence and m.kind == "role"]
-    nationalities = [m for m in article.mentions
-                     if m.sentence == event.sentence and m.kind == "nationality"]
+    countries = ([iso] if iso else []) + [c for c in article.countries if c != iso]
+    year = event.event_date.year if event.event_date else None
+    in_sentence = [m for m in article.mentions if m.sentence == event.sentence]
+    roles = [m for m in in_sentence if m.kind == "role"]
+    casualties = [m for m in in_sentence if m.kind == "casualty"]
+    nationalities = [m for m in in_sentence if m.kind == "nationality"]
     authors: list[Actor] = []
     targets: list[Actor] = []
     neutral: list[Actor] = []
-    for m in sorted(candidates, key=lambda m: m.start):
+    for m in _one_per_span(candidates, bundle, countries, year):
         actor = _actor_for(m, nationalities, iso, bundle)
         if actor is None:
             continue
-        role = _role(m, roles, event)
+        role = _role(m, roles, casualties, event)
+        actor.stated = role is not None
         (authors if role == "author" else targets if role == "target" else neutral).append(actor)
-    actor1 = _first(authors) or _first(neutral)
-    actor2 = _first(t for t in targets if not _same(t, actor1))
-    if actor2 is None:
-        actor2 = _first(n for n in neutral if not _same(n, actor1))
+    if event.event_type in _AUTHOR_MUST_BE_STATED:
+        actor1 = _first(authors)
+        actor2 = _first(t for t in targets + neutral if not _same(t, actor1))
+    else:
+        actor1 = _first(authors) or _first(neutral)
+        actor2 = _first(t for t in targets if not _same(t, actor1))
+        if actor2 is None:
+            actor2 = _first(n for n in neutral if not _same(n, actor1))
+    if event.event_type == "Battles" and actor2 is None:
+        actor2 = _other_side(article, event, actor1, iso, countries, year, bundle)
     actor1, actor2 = _apply_conventions(event, actor1, actor2, targets, iso, bundle)
     if actor1 is not None:
         event.actor1 = _external(actor1, iso)
@@ -47,31 +65,67 @@ def resolve_actors(article: Article, event: Event, candidates: list[Mention],
         event.actor2 = _external(actor2, iso)
 
 
+def _one_per_span(candidates: list[Mention], bundle: Bundle, countries: list[str],
+                  year: int | None) -> list[Mention]:
+    """Several actors sharing one alias ("داعش") become the one the theatre points to."""
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for m in candidates:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    out = []
+    for span in sorted(by_span):
+        group = by_span[span]
+        named = [m for m in group if m.kind == "actor"]
+        if len(named) > 1:
+            chosen = bundle.choose_actor([m.key for m in named], countries, year)
+            out.append(next(m for m in named if m.key == chosen))
+        else:
+            out.append(named[0] if named else group[0])
+    return out
+
+
+def _other_side(article: Article, event: Event, actor1: Actor | None, iso: str | None,
+                countries: list[str], year: int | None, bundle: Bundle) -> Actor | None:
+    """A battle's other side is often named in the next or previous sentence."""
+    for j in (event.sentence + 1, event.sentence - 1):
+        near = [m for m in article.mentions if m.sentence == j and m.kind == "actor"]
+        for m in _one_per_span(near, bundle, countries, year):
+            actor = bundle.named_actor(m.key, m.text, iso)
+            if actor is not None and not _same(actor, actor1) and actor.inter in (1, 2, 3, 4, 8):
+                return actor
+    return None
+
+
 def _actor_for(m: Mention, nationalities: list[Mention], iso: str | None,
                bundle: Bundle) -> Actor | None:
     if m.kind == "actor":
         return bundle.named_actor(m.key, m.text, iso)
     # generic: take a nationality written right after it ("القوات التركية")
-    country = iso
+    nationality = None
     for n in nationalities:
         if 0 <= n.start - m.end <= 2:
-            country = n.key
+            nationality = n.key
             break
-    if country is None:
-        return None
-    return bundle.generic_actor(m.key, m.text, country)
+    return bundle.generic_actor(m.key, m.text, iso, nationality)
 
 
-def _role(m: Mention, roles: list[Mention], event: Event) -> str | None:
-    best: tuple[int, str] | None = None
+def _role(m: Mention, roles: list[Mention], casualties: list[Mention], event: Event) -> str | None:
+    """Role of one actor mention: explicit victim/target cues first, then word order."""
+    for c in casualties:
+        if 0 <= c.start - m.end <= VICTIM_REACH:
+            return "target"
+    marked: tuple[int, str] | None = None
     for r in roles:
         gap = m.start - r.end
-        if 0 <= gap <= MARKER_REACH and (best is None or gap < best[0]):
-            best = (gap, r.key)
+        if 0 <= gap <= MARKER_REACH and (marked is None or gap < marked[0]):
+            marked = (gap, r.key)
     trigger_gap = m.start - event.trigger.end
-    if 0 <= trigger_gap <= TRIGGER_REACH and (best is None or best[0] > trigger_gap):
+    if marked is not None and marked[1] == "target" and not (0 <= trigger_gap < marked[0]):
+        return "target"
+    if 0 <= trigger_gap <= TRIGGER_REACH:
         return "author"
-    return best[1] if best else None
+    if 0 <= event.trigger.start - m.end <= SUBJECT_REACH:
+        return "author"
+    return marked[1] if marked else None
 
 
 def _first(actors) -> Actor | None:
@@ -120,5 +174,5 @@ def _apply_conventions(event: Event, actor1: Actor | None, actor2: Actor | None,
 def _external(actor: Actor, iso: str | None) -> Actor:
     """State forces acting outside their own country are 'External/Other forces' (8)."""
     if actor.inter == 1 and actor.country and iso and actor.country != iso:
-        return Actor(actor.name, 8, actor.name_ar, actor.country, actor.actor_id)
+        return Actor(actor.name, 8, actor.name_ar, actor.country, actor.actor_id, actor.stated)
     return actor

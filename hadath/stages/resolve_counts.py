@@ -40,16 +40,15 @@ def _inside_date(n: Mention, dates: list[Mention]) -> bool:
     return any(d.start <= n.start and n.end <= d.end for d in dates)
 
 
-def _count(words: list[Mention], numbers: list[Mention], kind: str) -> int | None:
-    mine = [w for w in words if w.key == kind]
-    if not mine:
-        return None
-    best: tuple[int, int] | None = None  # (distance, value)
-    for w in mine:
-        for n in numbers:
-            value = n.value.value
-            if value <= 0 or value > MAX_COUNT:
-                continue
+def _claims(words: list[Mention], numbers: list[Mention]) -> dict[int, tuple[int, int]]:
+    """Each figure belongs to its nearest casualty word: id(word) -> (gap, value)."""
+    claims: dict[int, tuple[int, int]] = {}
+    for n in numbers:
+        value = n.value.value
+        if value <= 0 or value > MAX_COUNT:
+            continue
+        best: tuple[int, Mention] | None = None
+        for w in words:
             if n.end <= w.start:
                 gap = w.start - n.end
                 if gap > BEFORE_REACH:
@@ -61,12 +60,24 @@ def _count(words: list[Mention], numbers: list[Mention], kind: str) -> int | Non
             else:
                 gap = 0
             if best is None or gap < best[0]:
-                best = (gap, value)
-    if best is not None:
-        return best[1]
+                best = (gap, w)
+        if best is not None:
+            gap, w = best
+            if id(w) not in claims or gap < claims[id(w)][0]:
+                claims[id(w)] = (gap, value)
+    return claims
+
+
+def _count(words: list[Mention], numbers: list[Mention], kind: str) -> int | None:
+    mine = [w for w in words if w.key == kind]
+    if not mine:
+        return None
+    claims = _claims(words, numbers)
+    figures = [claims[id(w)] for w in mine if id(w) in claims]
+    if figures:
+        return min(figures)[1]
     # no figure: the plural dead count 3, a singular one 1, "casualties" alone 0
-    w = mine[0]
-    data = w.value or {}
+    data = mine[0].value or {}
     if isinstance(data, dict):
         if "value" in data:
             return int(data["value"])

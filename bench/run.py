@@ -1,0 +1,287 @@
+"""hadath's performance benchmark: throughput, stage costs, cold start, memory, scale-out.
+
+    .venv/bin/python bench/run.py                       # everything (a few minutes)
+    .venv/bin/python bench/run.py --sizes 1000,10000 --no-dask --json out.json
+
+All figures come from one run over the articles of the shared corpus, replicated in
+memory to each size with distinct ids. Throughput is per core: articles divided by
+the CPU time of this single process (``time.process_time``), so it does not depend
+on what else the machine runs; wall times are printed beside it. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import replicate as rep  # noqa: E402  (bench/ is not a package)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _cpu() -> float:
+    return time.process_time()
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def warm() -> float:
+    """Load the pipeline's knowledge in this process; seconds it took."""
+    from hadath.scale.tasks import warm_worker
+
+    return warm_worker()
+
+
+def throughput(sources: list[rep.Source], n: int) -> dict[str, Any]:
+    """End-to-end ``extract_records`` over ``n`` articles, in this one process."""
+    from hadath.pipeline import extract_records
+
+    records = 0
+    w0, c0 = time.perf_counter(), _cpu()
+    for article in rep.replicate(sources, n):
+        records += len(extract_records(article))
+    cpu, wall = _cpu() - c0, time.perf_counter() - w0
+    nbytes = rep.total_bytes(sources, n)
+    return {"articles": n, "records": records, "cpu_s": cpu, "wall_s": wall,
+            "articles_per_cpu_s": n / cpu, "mb_per_cpu_s": nbytes / cpu / 1e6,
+            "us_per_article": cpu / n * 1e6, "mb": nbytes / 1e6}
+
+
+def stage_costs(sources: list[rep.Source], n: int) -> dict[str, Any]:
+    """CPU per stage (``Pipeline(timed=True)``) and one bare normalisation pass, same text."""
+    from hadath.arabic.normalise import normalise
+    from hadath.pipeline import Pipeline
+    from hadath.records import to_records
+
+    pipe = Pipeline(timed=True)
+    c0 = _cpu()
+    t_records = 0.0
+    for article in rep.replicate(sources, n):
+        done = pipe(article)
+        t0 = time.perf_counter()
+        to_records(done)
+        t_records += time.perf_counter() - t0
+    pipeline_cpu = _cpu() - c0
+    stages = dict(pipe.timings)
+    stages["records"] = t_records
+    c0 = _cpu()
+    for article in rep.replicate(sources, n):
+        normalise(article.text)
+    normalise_cpu = _cpu() - c0
+    total = sum(stages.values())
+    return {"articles": n, "pipeline_cpu_s": pipeline_cpu, "normalise_only_cpu_s": normalise_cpu,
+            "ratio_to_normalise": pipeline_cpu / normalise_cpu,
+            "stages": {k: {"s": v, "us_per_article": v / n * 1e6, "share": v / total}
+                       for k, v in stages.items()}}
+
+
+_COLD = """
+import time, sys
+t0 = time.perf_counter()
+from hadath.article import Article
+from hadath.pipeline import extract_records
+t1 = time.perf_counter()
+n = len(extract_records(Article(id=sys.argv[1], text=sys.argv[2])))
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t0, n)
+"""
+
+
+def cold_start(sources: list[rep.Source], runs: int = 3) -> dict[str, Any]:
+    """A fresh interpreter: import hadath and extract one article (cache already warm)."""
+    src = next((s for s in sources if len(s.text) < 2000), sources[0])
+    cmd = [sys.executable, "-c", _COLD, src.id, src.text]
+    subprocess.run(cmd, check=True, capture_output=True)  # builds any cache, not timed
+    totals, imports, firsts = [], [], []
+    for _ in range(runs):
+        w0 = time.perf_counter()
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+        totals.append(time.perf_counter() - w0)
+        imports.append(float(out[0]))
+        firsts.append(float(out[1]))
+    cli = REPO / ".venv" / "bin" / "hadath"
+    seed = rep.SHARED / "seed" / "almada-2019-03-03-hit.txt"
+    cli_s = None
+    if cli.exists() and seed.exists():
+        w0 = time.perf_counter()
+        subprocess.run([str(cli), "extract", str(seed), "-o", os.devnull, "-q"],
+                       capture_output=True)
+        cli_s = time.perf_counter() - w0
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"process_to_first_article_s": statistics.median(totals),
+            "import_s": statistics.median(imports),
+            "import_and_first_article_s": statistics.median(firsts),
+            "cli_extract_seed_s": cli_s, "one_article_process_peak_rss_mb": child_rss}
+
+
+# ---- scale-out -------------------------------------------------------------------------
+
+def _control_share(args: tuple[int, int, int]) -> int:
+    """One process of the multiprocessing control: extract a contiguous share of articles."""
+    start, n, _ = args
+    from hadath.pipeline import extract_records
+
+    return sum(len(extract_records(a)) for a in rep.replicate(_CONTROL_SOURCES, n, start))
+
+
+_CONTROL_SOURCES: list[rep.Source] = []
+
+
+def mp_control(sources: list[rep.Source], n: int, procs: int) -> float:
+    """Wall seconds for ``procs`` forked processes to extract ``n`` articles between them."""
+    import multiprocessing as mp
+
+    global _CONTROL_SOURCES
+    _CONTROL_SOURCES = sources  # inherited by fork: no pickling of the corpus
+    shares = [(i * n // procs, (i + 1) * n // procs - i * n // procs, i) for i in range(procs)]
+    ctx = mp.get_context("fork")
+    with ctx.Pool(procs) as pool:
+        pool.map(_noop, range(procs))  # processes up before the clock starts
+        w0 = time.perf_counter()
+        pool.map(_control_share, shares, chunksize=1)
+        return time.perf_counter() - w0
+
+
+def _noop(_: int) -> None:
+    return None
+
+
+def batch_stream(path: Path, workers: int) -> float:
+    """Wall seconds of ``hadath.batch.extract_stream`` (the --workers path) over a JSONL file."""
+    from hadath.batch import extract_stream
+    from hadath.readers import iter_articles
+
+    w0 = time.perf_counter()
+    for _ in extract_stream(iter_articles([path], lambda e: None), workers):
+        pass
+    return time.perf_counter() - w0
+
+
+def dask_run(path: Path, out: Path, workers: int, partition: int) -> dict[str, Any]:
+    from hadath.scale import connect, run_on_cluster
+    from hadath.scale.tasks import warm_worker
+
+    with connect(f"local:{workers}") as client:
+        client.run(warm_worker)  # knowledge loaded in every worker before the clock starts
+        w0 = time.perf_counter()
+        code = run_on_cluster([str(path)], str(out), "", client=client, quiet=True,
+                              partition_size=partition)
+        wall = time.perf_counter() - w0
+    if code != 0:
+        raise SystemExit(f"the Dask run failed with exit code {code}")
+    return {"workers": workers, "wall_s": wall}
+
+
+def scale_out(sources: list[rep.Source], n: int, partition: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="hadath-bench-") as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        rep.write_jsonl(sources, n, path)
+        one = dask_run(path, Path(tmp) / "out1", 1, partition)
+        two = dask_run(path, Path(tmp) / "out2", 2, partition)
+        c1 = mp_control(sources, n, 1)
+        c2 = mp_control(sources, n, 2)
+        b1 = batch_stream(path, 1)
+        b2 = batch_stream(path, 2)
+    return {"articles": n, "partition_size": partition,
+            "dask_1_worker_s": one["wall_s"], "dask_2_workers_s": two["wall_s"],
+            "dask_speedup": one["wall_s"] / two["wall_s"],
+            "dask_2_workers_articles_per_s": n / two["wall_s"],
+            "mp_control_1_s": c1, "mp_control_2_s": c2, "mp_control_speedup": c1 / c2,
+            "batch_workers_1_s": b1, "batch_workers_2_s": b2, "batch_speedup": b1 / b2}
+
+
+# ---- report ----------------------------------------------------------------------------
+
+def report(res: dict[str, Any]) -> str:
+    out = [f"hadath benchmark — {res['machine']}",
+           f"corpus: {res['corpus_articles']:,} articles, {res['corpus_mb']:.1f} MB of text, "
+           f"replicated with distinct ids; load average at start {res['loadavg']}", ""]
+    out.append("end to end, one process (per core = CPU time):")
+    out.append(f"  {'articles':>9} {'art/s/core':>11} {'MB/s/core':>10} {'µs/article':>11} "
+               f"{'wall s':>8} {'records':>9}")
+    for t in res["throughput"]:
+        out.append(f"  {t['articles']:>9,} {t['articles_per_cpu_s']:>11,.0f} "
+                   f"{t['mb_per_cpu_s']:>10.2f} {t['us_per_article']:>11,.0f} "
+                   f"{t['wall_s']:>8.1f} {t['records']:>9,}")
+    if len(res["throughput"]) > 1:
+        first, last = res["throughput"][0], res["throughput"][-1]
+        out.append(f"  linearity: µs/article at {last['articles']:,} is "
+                   f"{last['us_per_article'] / first['us_per_article']:.2f}× that at "
+                   f"{first['articles']:,}")
+    s = res["stages"]
+    out += ["", f"stage costs over {s['articles']:,} articles (Pipeline(timed=True)):"]
+    for name, v in s["stages"].items():
+        out.append(f"  {name:<10} {v['us_per_article']:>9,.0f} µs/article {v['share']:>6.1%}")
+    out.append(f"  whole pipeline / one bare normalise() pass: {s['ratio_to_normalise']:.1f}× "
+               f"({s['pipeline_cpu_s']:.2f} s vs {s['normalise_only_cpu_s']:.2f} s CPU)")
+    c = res["cold_start"]
+    out += ["", "cold start (gazetteer cache warm, median of 3):",
+            f"  fresh process → first article extracted: {c['process_to_first_article_s']:.2f} s "
+            f"(imports {c['import_s']:.2f} s, imports + first article "
+            f"{c['import_and_first_article_s']:.2f} s)"]
+    if c["cli_extract_seed_s"] is not None:
+        out.append(f"  `hadath extract seed.txt`: {c['cli_extract_seed_s']:.2f} s")
+    out += ["", "memory (peak RSS):",
+            f"  one-article process: {c['one_article_process_peak_rss_mb']:.0f} MB; "
+            f"this process after every throughput run: {res['peak_rss_mb']:.0f} MB"]
+    if "scale_out" in res:
+        d = res["scale_out"]
+        out += ["", f"scale-out, {d['articles']:,} articles (wall, workers warmed first):",
+                f"  Dask LocalCluster: 1 worker {d['dask_1_worker_s']:.1f} s, 2 workers "
+                f"{d['dask_2_workers_s']:.1f} s → {d['dask_speedup']:.2f}× "
+                f"({d['dask_2_workers_articles_per_s']:,.0f} articles/s)",
+                f"  multiprocessing control: 1 process {d['mp_control_1_s']:.1f} s, 2 processes "
+                f"{d['mp_control_2_s']:.1f} s → {d['mp_control_speedup']:.2f}×",
+                f"  extract_stream --workers: 1 {d['batch_workers_1_s']:.1f} s, 2 "
+                f"{d['batch_workers_2_s']:.1f} s → {d['batch_speedup']:.2f}×"]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000",
+                    help="comma-separated article counts for the throughput runs")
+    ap.add_argument("--stage-articles", type=int, default=5000)
+    ap.add_argument("--dask-articles", type=int, default=20000)
+    ap.add_argument("--partition-size", type=int, default=1000)
+    ap.add_argument("--no-dask", action="store_true", help="skip the scale-out runs")
+    ap.add_argument("--corpus", action="append", default=None,
+                    help="input files or folders (default: the shared corpus)")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args(argv)
+
+    res: dict[str, Any] = {"loadavg": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+                           "machine": f"{platform.processor() or platform.machine()}, "
+                                      f"{os.cpu_count()} CPUs, Python {platform.python_version()}"}
+    sources = rep.load(args.corpus or [rep.CORPUS])
+    res["corpus_articles"] = len(sources)
+    res["corpus_mb"] = rep.total_bytes(sources, len(sources)) / 1e6
+    res["cold_start"] = cold_start(sources)
+    res["warm_s"] = warm()
+    res["throughput"] = [throughput(sources, int(n)) for n in args.sizes.split(",") if n]
+    res["stages"] = stage_costs(sources, args.stage_articles)
+    res["peak_rss_mb"] = _rss_mb()
+    if not args.no_dask:
+        res["scale_out"] = scale_out(sources, args.dask_articles, args.partition_size)
+    print(report(res))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

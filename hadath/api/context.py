@@ -1,0 +1,64 @@
+"""What every route needs, hung on ``app.state`` by ``create_app`` (no module globals).
+
+The store is reached only through ``ApiContext.call``, which holds a lock: one store
+connection serves the whole process, and the backends promise one caller at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from hadath.api.params import BadRequest
+from hadath.api.settings import ApiSettings
+from hadath.store import Store
+
+T = TypeVar("T")
+
+
+@dataclass
+class ApiContext:
+    store: Store
+    settings: ApiSettings
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: dict[str, Any] = field(default_factory=dict)  # lazily loaded boundary data
+
+    def call(self, fn: Callable[..., T], *args: Any) -> T:
+        with self.lock:
+            return fn(*args)
+
+
+def get_context(request: Request) -> ApiContext:
+    return request.app.state.hadath
+
+
+class JSONBody(Response):
+    """JSON without FastAPI's per-field encoder: the store already returns plain data."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"),
+                          default=str).encode("utf-8")
+
+
+class GeoJSONBody(JSONBody):
+    media_type = "application/geo+json"
+
+
+def check_params(request: Request, allowed: Iterable[str]) -> None:
+    """Reject unknown query parameters, so a typo ("datefrom") is not silently ignored.
+
+    Names starting with "_" (cache busters) are let through.
+    """
+    allowed = set(allowed)
+    for name in request.query_params.keys():
+        if name not in allowed and not name.startswith("_"):
+            raise BadRequest(name, "unknown parameter; expected one of: "
+                                   + ", ".join(sorted(allowed)))

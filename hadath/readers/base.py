@@ -1,0 +1,94 @@
+"""What every reader shares: the error record, the article id and the size limit.
+
+Readers never raise on bad input: they hand a ``ReadError`` to the caller's
+``on_error`` and go on with the next record, because one broken line in a
+million-line archive must not cost the other 999,999. ``ReadFailure`` is the
+internal exception a helper raises to say "skip this one"; the dispatcher turns it
+into a ``ReadError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from hadath.article import Article
+from hadath.readers.clean import clean_text
+
+MAX_CHARS = 1_000_000  # larger "articles" are dumps or concatenations, not news items
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """One input that could not be read: where ("path:line" or "path") and why."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+OnError = Callable[[ReadError], None]
+
+
+class ReadFailure(Exception):
+    """Raised inside a reader to skip one record (or file) with a message."""
+
+
+def article_id(outlet: str | None, title: str | None, text: str) -> str:
+    """A stable id for an article that came without one: same content, same id."""
+    h = hashlib.sha1()
+    for part in (outlet or "", title or "", text):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return "sha1:" + h.hexdigest()[:16]
+
+
+def _clean_field(value: object) -> str | None:
+    if value is None:
+        return None
+    s = " ".join(clean_text(str(value)).split())
+    return s or None
+
+
+def make_article(
+    *,
+    text: str,
+    origin: str,
+    id: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    published: date | None = None,
+    section: str | None = None,
+    dateline: str | None = None,
+    url: str | None = None,
+    cleaned: bool = False,
+) -> Article:
+    """Build an Article from reader output: clean, check size and emptiness, fill the id.
+
+    ``cleaned`` says the text was already cleaned (the plain-text reader cleans before
+    it parses the header, so its offsets are already final).
+    """
+    if not cleaned:
+        text = clean_text(text)
+    if len(text) > MAX_CHARS:
+        raise ReadFailure(f"article has {len(text):,} characters, over the {MAX_CHARS:,} limit")
+    if not text.strip():
+        raise ReadFailure("no text")
+    outlet = _clean_field(outlet)
+    title = _clean_field(title)
+    given = str(id).strip() if id is not None else ""
+    return Article(
+        id=given or article_id(outlet, title, text),
+        text=text,
+        outlet=outlet,
+        title=title,
+        published=published,
+        section=_clean_field(section),
+        dateline=_clean_field(dateline),
+        url=(str(url).strip() or None) if url else None,
+        origin=origin,
+    )

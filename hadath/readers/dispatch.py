@@ -1,0 +1,235 @@
+"""``iter_articles``: paths in, Articles out, whatever the format.
+
+Format is chosen by extension (``.gz`` is looked through), else by content. A
+directory is walked recursively in sorted order, skipping hidden entries and files
+of no known format; "-" reads standard input. Every problem becomes a ``ReadError``
+handed to ``on_error``; the caller decides whether to stop (``--strict``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from hadath.article import Article
+from hadath.readers.base import MAX_CHARS, OnError, ReadError, ReadFailure
+from hadath.readers.encoding import DecodeFailure, decode, sniff_prefix
+
+_SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".text": "text",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
+    ".json": "json",
+    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
+    ".warc": "warc", ".arc": "warc",
+}
+_MAX_SINGLE_FILE_BYTES = 8 * MAX_CHARS  # one article can't need more (UTF-32 would be 4x)
+_STDIN = "<stdin>"
+
+
+def format_of(path: str | Path) -> str | None:
+    """The reader for ``path`` by its name ("text", "jsonl", ..., "warc") or None."""
+    name = Path(path).name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return _SUFFIXES.get(Path(name).suffix)
+
+
+def sniff_format(head: bytes) -> str:
+    """The reader for content that came without a telling name."""
+    if head.startswith(b"WARC/") or head[:40].lstrip().startswith(b"filedesc://"):
+        return "warc"
+    try:
+        text = decode(head[:4096]).text
+    except DecodeFailure:
+        # A prefix may cut a multibyte character; judge from what decodes.
+        text = head[:4096].decode("utf-8", "ignore")
+    s = text.lstrip("\ufeff \t\r\n")
+    if s.startswith("{"):
+        first_line = s.split("\n", 1)[0].strip()
+        return "jsonl" if first_line.endswith("}") else "json"
+    if s.startswith("["):
+        return "json"
+    if s.startswith("<"):
+        low = s[:2048].lower()
+        if "<rss" in low or "<feed" in low or "<rdf:rdf" in low:
+            return "feed"
+        return "html"
+    return "text"
+
+
+def iter_articles(paths: Iterable[str | Path], on_error: OnError) -> Iterator[Article]:
+    """Every article in ``paths`` (files, directories, "-" for stdin), in order."""
+    for p in paths:
+        if str(p) == "-":
+            yield from _read_bytes(_read_stdin(), _STDIN, None, on_error)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in _walk(path):
+                yield from read_file(f, on_error)
+        elif path.is_file():
+            yield from read_file(path, on_error)
+        else:
+            on_error(ReadError(str(p), "no such file or directory"))
+
+
+def _read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in sorted path order (a/x, b/y, c), hidden entries skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file() and format_of(entry.name):
+            yield Path(entry.path)
+
+
+def read_file(path: Path, on_error: OnError) -> Iterator[Article]:
+    """All articles in one file."""
+    name = str(path)
+    fmt = format_of(path)
+    gz = path.name.lower().endswith(".gz")
+    try:
+        if fmt == "warc":
+            from hadath.readers.warc import articles_from_warc
+
+            with path.open("rb") as f:
+                yield from articles_from_warc(f, name, on_error)
+            return
+        if fmt == "jsonl":
+            with _open(path, gz) as f:
+                yield from _stream_jsonl(f, name, on_error)
+            return
+        if fmt in (None, "text", "html") and not gz and path.stat().st_size > _MAX_SINGLE_FILE_BYTES:
+            on_error(ReadError(name, f"file of {path.stat().st_size:,} bytes is too large for one article"))
+            return
+        with _open(path, gz) as f:
+            data = f.read()
+    except (OSError, EOFError, zlib.error) as e:
+        on_error(ReadError(name, f"cannot read: {e}"))
+        return
+    yield from _read_bytes(data, name, fmt, on_error)
+
+
+def _open(path: Path, gz: bool) -> BinaryIO:
+    return gzip.open(path, "rb") if gz else path.open("rb")  # type: ignore[return-value]
+
+
+def _read_bytes(data: bytes, name: str, fmt: str | None, on_error: OnError) -> Iterator[Article]:
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            on_error(ReadError(name, f"broken gzip data: {e}"))
+            return
+    if fmt is None:
+        fmt = sniff_format(data[:8192])
+    if fmt == "warc":
+        from hadath.readers.warc import articles_from_warc
+
+        yield from articles_from_warc(io.BytesIO(data), name, on_error)
+        return
+    if fmt == "html":
+        from hadath.readers.html import article_from_html
+
+        yield from _one(lambda: article_from_html(data, origin=name), name, on_error)
+        return
+    if fmt == "feed":
+        from hadath.readers.feeds import articles_from_feed
+
+        yield from articles_from_feed(data, name, on_error)
+        return
+    try:
+        text = decode(data).text
+    except DecodeFailure as e:
+        on_error(ReadError(name, str(e)))
+        return
+    if fmt == "jsonl":
+        from hadath.readers.jsonl import articles_from_lines
+
+        yield from articles_from_lines(enumerate(text.split("\n"), 1), name, on_error)
+    elif fmt == "json":
+        from hadath.readers.jsonl import articles_from_json
+
+        yield from articles_from_json(text, name, on_error)
+    elif fmt in ("csv", "tsv"):
+        from hadath.readers.csv import articles_from_csv
+
+        yield from articles_from_csv(text, name, on_error, tab=(fmt == "tsv"))
+    else:
+        from hadath.readers.text import article_from_text
+
+        yield from _one(lambda: article_from_text(text, name), name, on_error)
+
+
+def _one(build: Callable[[], Article], name: str, on_error: OnError) -> Iterator[Article]:
+    try:
+        yield build()
+    except ReadFailure as e:
+        on_error(ReadError(name, str(e)))
+
+
+def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article]:
+    from hadath.readers.jsonl import articles_from_lines
+
+    prefix = f.read(65536)
+    enc = sniff_prefix(prefix)
+    if enc is None:
+        # UTF-16/32 or unclear: decode the whole file at once.
+        data = prefix + f.read()
+        try:
+            text = decode(data).text
+        except DecodeFailure as e:
+            on_error(ReadError(name, str(e)))
+            return
+        yield from articles_from_lines(enumerate(text.split("\n"), 1), name, on_error)
+        return
+
+    def lines() -> Iterator[tuple[int, str | ReadFailure]]:
+        stream = io.BufferedReader(_Prefixed(prefix, f))  # type: ignore[arg-type]
+        for lineno, raw in enumerate(stream, 1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield lineno, raw.decode("utf-8" if enc == "utf-8-sig" else enc)
+            except UnicodeDecodeError as e:
+                yield lineno, ReadFailure(f"not valid {enc}: {e.reason} at byte {e.start}")
+
+    yield from articles_from_lines(lines(), name, on_error)
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that replays bytes already read, then continues from the file."""
+
+    def __init__(self, prefix: bytes, rest: BinaryIO) -> None:
+        self._prefix = prefix
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: bytearray) -> int:  # type: ignore[override]
+        if self._prefix:
+            n = min(len(b), len(self._prefix))
+            b[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        chunk = self._rest.read(len(b))
+        b[: len(chunk)] = chunk
+        return len(chunk)

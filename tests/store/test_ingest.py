@@ -1,0 +1,131 @@
+"""End to end with the real pipeline: ingest, resume after kill -9, re-ingest, failures."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hadath.ingest import ingest_articles, ingest_paths
+from hadath.store import EventQuery, StoreError, open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def ingest_cmd(path: Path, db: str, *extra: str, quiet: bool = True) -> list[str]:
+    return [sys.executable, "-m", "hadath.cli.ingest", str(path), "--db", db, *extra,
+            *(["-q"] if quiet else [])]
+
+
+def snapshot(url: str) -> dict[str, object]:
+    """Everything that must be identical between two runs (not timestamps)."""
+    store = open_store(url)
+    try:
+        return {
+            "articles": sorted(r[0] for r in store._all("SELECT id FROM articles")),
+            "mentions": sorted(store._all(
+                "SELECT article_id, idx, record_id, event_id FROM mentions")),
+            "events": sorted((e["event_id"], e["mention_count"], e["fatalities"],
+                              e["event_date"], e["location"], tuple(
+                                  s["article_id"] for s in e["sources"]))
+                             for e in store.iter_events(EventQuery())),
+        }
+    finally:
+        store.close()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pipeline: the Shafaq report's actor2 comes out as 'Islamic State (Sinai Province)' "
+    "(from 'تنظيم داعش' in the second sentence) instead of 'Civilians (Iraq)', and its date "
+    "as 2019-03-10 although it says 'مساء أمس'; the hand-written-record version of this "
+    "test (test_store.py) passes. Remove this mark when extraction gets it right."))
+def test_ingest_real_pipeline_three_outlets_one_event(store):
+    errors: list[tuple[str, str]] = []
+    stats = ingest_paths([FIXTURES / "hit_reports.jsonl"], store,
+                         on_error=lambda o, m: errors.append((o, m)))
+    assert errors == [] and stats.articles_added == 5
+    ieds = [e for e in store.iter_events(EventQuery(event_type="Explosions/Remote violence"))
+            if {s["outlet"] for s in e["sources"]} >= {"almada", "shafaq", "alsumaria"}]
+    assert len(ieds) == 1, "the three reports of the Hit IED should be one event"
+    ied = ieds[0]
+    assert ied["mention_count"] == 3
+    assert ied["fatalities"] == 2  # the lowest of the three tolls: 3, 2 and 4
+    protests = store.events(EventQuery(event_type="Protests"))[0]
+    assert all(p["event_id"] != ied["event_id"] for p in protests)
+
+
+def test_ingest_kill_9_then_resume_equals_clean_run(thousand_articles, tmp_path):
+    clean = str(tmp_path / "clean.db")
+    done = subprocess.run(ingest_cmd(thousand_articles, clean, "--workers", "2"),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    killed = str(tmp_path / "killed.db")
+    proc = subprocess.Popen(ingest_cmd(thousand_articles, killed), start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stored = 0
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(killed, timeout=1) as conn:
+                stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= 300:
+            break
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: kill -9, no clean-up at all
+    proc.wait()
+    partial = snapshot(killed)["articles"]
+    assert 300 <= len(partial) < 1000
+    done = subprocess.run(ingest_cmd(thousand_articles, killed), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert snapshot(killed) == snapshot(clean)
+    # and one more time: a re-ingest adds nothing
+    before = open_store(clean).totals()
+    done = subprocess.run(ingest_cmd(thousand_articles, clean, quiet=False), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0
+    assert "0 added" in done.stderr
+    assert open_store(clean).totals() == before
+
+
+def test_ingest_reports_bad_records_and_continues(tmp_path, store_url):
+    good = (FIXTURES / "hit_reports.jsonl").read_text(encoding="utf-8").splitlines()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join([good[0], "{broken", good[1], '{"id": "x"}']) + "\n",
+                     encoding="utf-8")
+    done = subprocess.run(ingest_cmd(mixed, store_url, quiet=False), capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert f"{mixed}:2" in done.stderr and f"{mixed}:4" in done.stderr
+    assert "2 added" in done.stderr
+    assert open_store(store_url).totals()["articles"] == 2
+
+
+def test_ingest_store_failure_keeps_what_was_committed(pg_server):
+    from hadath.readers import iter_articles
+
+    url = pg_server.new_database()
+    store = open_store(url)
+    articles = list(iter_articles([FIXTURES / "hit_reports.jsonl"], lambda e: None))
+
+    def cut_after_two(stats):
+        if stats.articles_added == 2:
+            with open_store(url) as admin:  # the server drops our session mid-run
+                admin._execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+    with pytest.raises(StoreError):
+        ingest_articles(articles, store, progress=cut_after_two)
+    assert open_store(url).totals()["articles"] == 2
+    # a rerun resumes: the rest goes in, nothing twice
+    stats = ingest_articles(articles, open_store(url))
+    assert (stats.articles_skipped, stats.articles_added) == (2, 3)
