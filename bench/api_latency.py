@@ -189,6 +189,8 @@ def queries(event_id: str) -> list[tuple[str, str]]:
     return [
         ("first page", "/api/events"),
         ("map layer (1000, GeoJSON)", "/api/events?format=geojson&limit=1000"),
+        ("map layer as the page asks", "/api/events?format=geojson&limit=1000&fields=event_type,"
+                                       "sub_event_type,event_date,location,country,iso,fatalities"),
         ("table page 2", "/api/events?limit=50&offset=50"),
         ("one month", "/api/events?date_from=2019-03-01&date_to=2019-03-31"),
         ("event_type", "/api/events?event_type=Battles"),

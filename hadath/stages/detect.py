@@ -21,7 +21,10 @@ from hadath.article import Article, Event, Mention, Span
 from hadath.knowledge.bundle import load_bundle
 
 RECENT_DAYS = 31
-# How far (in characters of the original text) after a trigger a cue still reaches.
+# How far (in characters of the original text) before and after a trigger a cue reaches:
+# long comma-joined Arabic sentences carry several clauses, and a denial in one does
+# not deny the others.
+CUE_BEFORE = 60
 CUE_AFTER = 12
 
 
@@ -42,7 +45,7 @@ def detect(article: Article) -> Article:
         live = [t for t in triggers if not _cancelled(t, cues)]
         strong = [t for t in live if t.strength == "strong"]
         if not strong:
-            strong = _supported_weak(live, found)
+            strong = _supported_weak(live, found, len(article.sentences) > LONG_ARTICLE)
         if not strong:
             continue
         best = min(strong, key=lambda t: (bundle.rank(t.key), t.start))
@@ -61,26 +64,56 @@ def detect(article: Article) -> Article:
     return article
 
 
+def _casualty_trigger(found: dict[str, list[Mention]]) -> list[Mention]:
+    """A sentence that counts people killed or wounded ("قتلت القوات 11 مسلحا") reports an
+    event even without a trigger word: an attack when the victims are civilians, else a clash.
+    It needs a figure and someone or somewhere it happened to."""
+    words = [m for m in found.get("casualty", []) if m.key in ("killed", "injured")]
+    if not words or not found.get("number"):
+        return []
+    if not (found.get("actor") or found.get("generic") or found.get("place")):
+        return []
+    civilians = any(m.key == "civilians" for m in found.get("generic", []))
+    sub = "Attack" if civilians else "Armed clash"
+    w = words[0]
+    return [Mention("trigger", sub, w.start, w.end, w.text, w.sentence, w.nstart, w.nend,
+                    None, "weak")]
+
+
 def _cancelled(trigger: Mention, cues: list[Mention]) -> bool:
     for cue in cues:
         if cue.value != "cancel":
             continue
-        if cue.end <= trigger.start or (trigger.start <= cue.start <= trigger.end + CUE_AFTER):
+        if 0 <= trigger.start - cue.end <= CUE_BEFORE or (
+                trigger.start <= cue.start <= trigger.end + CUE_AFTER):
             return True
     return False
 
 
-def _supported_weak(live: list[Mention], found: dict[str, list[Mention]]) -> list[Mention]:
+# How many kinds of support a weak trigger needs in its sentence.
+WEAK_SUPPORT = 2
+# Articles longer than this (sentences) are mostly analysis and background, where a weak
+# hint ("هجوم") is usually a reference, not a report: it needs a toll, or a place and a day.
+LONG_ARTICLE = 8
+
+
+def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
+                    long_article: bool = False) -> list[Mention]:
+    """Weak triggers stand when their sentence also names who, where, when or a toll."""
     weak = [t for t in live if t.strength == "weak"]
     if not weak:
         return []
-    has_figure = bool(found.get("casualty")) and bool(found.get("number"))
-    has_place = bool(found.get("place"))
-    kinds = {t.key for t in weak}
-    repeated = any(sum(1 for t in weak if t.key == k) > 1 for k in kinds)
-    if has_figure or (has_place and (found.get("casualty") or found.get("actor") or repeated)):
-        return weak
-    return []
+    toll = bool(found.get("casualty")) and bool(found.get("number"))
+    if long_article:
+        return weak if toll or (found.get("place") and found.get("date")) else []
+    support = sum((
+        bool(found.get("actor") or found.get("generic")),
+        bool(found.get("place")),
+        bool(found.get("date")),
+        bool(found.get("casualty")) and bool(found.get("number")),
+        len(weak) > 1,
+    ))
+    return weak if support >= WEAK_SUPPORT else []
 
 
 def _is_background(article: Article, found: dict[str, list[Mention]]) -> bool:

@@ -30,9 +30,15 @@ def resolve(article: Article) -> Article:
     article.countries = _article_countries(article, bundle, index)
     kept: list[Event] = []
     for event in article.events:
-        if not _resolve_date(article, event, index):
+        dated = _resolve_date(article, event, index)
+        if dated is None:
             continue
-        if not _resolve_place(article, event, index, bundle):
+        placed = _resolve_place(article, event, index, bundle)
+        if placed is None:
+            continue
+        if not dated and not placed and not _is_lead(article, event):
+            # names neither a place nor a day, away from the lead: a reference to an
+            # incident reported elsewhere ("the recent bombing"), not coded here (§10)
             continue
         resolve_actors(article, event, index.of("actor", event.sentence)
                        + index.of("generic", event.sentence), bundle)
@@ -41,6 +47,14 @@ def resolve(article: Article) -> Article:
         kept.append(event)
     article.events = kept
     return article
+
+
+LEAD_SENTENCES = 2
+
+
+def _is_lead(article: Article, event: Event) -> bool:
+    """The lead of a report states its incident; a short post is all lead."""
+    return event.sentence < LEAD_SENTENCES
 
 
 class _MentionIndex:
@@ -90,9 +104,12 @@ def _usable_dates(mentions: list[Mention], published: date | None) -> list[Menti
     return out
 
 
-def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool:
+def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool | None:
+    """Set the event's date. None: outside the codebook's window (drop the event);
+    True: the text dates it near the event; False: only the lead or publication date did."""
     published = article.published
     chosen: Mention | None = None
+    stated = False
     for j in _neighbourhood(article, event.sentence):
         dates = _usable_dates(index.of("date", j), published)
         if dates:
@@ -101,6 +118,7 @@ def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool:
                 chosen = min(dates, key=lambda m: abs(m.start - event.trigger.start))
             else:
                 chosen = dates[-1]
+            stated = True
             break
     if chosen is None:
         lead = [m for m in _usable_dates(index.all("date"), published) if m.sentence <= 1]
@@ -111,11 +129,11 @@ def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool:
     elif published is not None:
         event.event_date, event.time_precision = published, 2
     else:
-        return False
+        return None
     if published is not None:
         if event.event_date < published - timedelta(days=RECENT_DAYS) or event.event_date > published:
-            return False
-    return True
+            return None
+    return stated
 
 
 # ---- place ------------------------------------------------------------------
@@ -140,7 +158,10 @@ def _article_countries(article: Article, bundle: Bundle, index: _MentionIndex) -
     return [iso for iso, _ in votes.most_common()]
 
 
-def _resolve_place(article: Article, event: Event, index: _MentionIndex, bundle: Bundle) -> bool:
+def _resolve_place(article: Article, event: Event, index: _MentionIndex,
+                   bundle: Bundle) -> bool | None:
+    """Set the event's place. None: no place or country at all (drop the event);
+    True: named near the event; False: only the article's country (its capital, §10)."""
     nearby = [bundle.resolve_place(m, article.countries) for m in index.all("place")[:20]]
     nearby_places = [p for p in nearby if p is not None]
     for j in _neighbourhood(article, event.sentence):
@@ -157,8 +178,8 @@ def _resolve_place(article: Article, event: Event, index: _MentionIndex, bundle:
         place = bundle.country_place(iso)
         if place is not None:
             event.place, event.geo_precision = place, 3
-            return True
-    return False
+            return False
+    return None
 
 
 def _places_in(places: list[Mention], countries: list[Mention], event: Event,

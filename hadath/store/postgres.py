@@ -2,7 +2,9 @@
 
 Each ingest transaction first takes one transaction-scoped advisory lock, so concurrent
 ``hadath ingest`` processes cannot both create the same canonical event; readers are
-never blocked. Search matches folded terms as substrings through ``pg_trgm`` GIN indexes
+never blocked. The store lives in the connection's ``current_schema()``, so
+``?options=-csearch_path%3Dhadath,public`` in the URL keeps it in its own schema.
+Search matches folded terms as substrings through ``pg_trgm`` GIN indexes
 (see migrations/postgres-0001-initial.sql for why not the ``arabic`` configuration).
 """
 
@@ -63,7 +65,8 @@ class PostgresStore(SQLStore):
         self._conn.execute(sql)  # type: ignore[arg-type]  # several statements, no params
 
     def _table_exists(self, name: str) -> bool:
-        return self._one("SELECT to_regclass(?) IS NOT NULL", (name,)) == (True,)
+        return self._one("SELECT to_regclass(quote_ident(current_schema()) || '.' || ?) "
+                         "IS NOT NULL", (name,)) == (True,)
 
     @staticmethod
     def _likes(column: str, terms: list[str]) -> tuple[str, list[Any]]:
@@ -84,21 +87,23 @@ class PostgresStore(SQLStore):
         return expr, [lat, lat, lon]
 
     def schema_dump(self) -> str:
-        """Columns, constraints, indexes and extensions of the public schema."""
+        """Columns, constraints, indexes and extensions of the store's schema."""
         with self._lock:
             lines = []
             for row in self._all(
                     "SELECT table_name, ordinal_position, column_name, data_type, is_nullable, "
                     "column_default FROM information_schema.columns WHERE table_schema = "
-                    "'public' ORDER BY table_name, ordinal_position"):
+                    "current_schema() ORDER BY table_name, ordinal_position"):
                 lines.append(f"column {tuple(row)}")
             for row in self._all(
                     "SELECT c.conrelid::regclass::text, c.conname, c.contype, "
                     "pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n "
-                    "ON n.oid = c.connamespace WHERE n.nspname = 'public' ORDER BY 1, 2"):
+                    "ON n.oid = c.connamespace WHERE n.nspname = current_schema() ORDER BY 1, 2"):
                 lines.append(f"constraint {tuple(row)}")
-            for row in self._all("SELECT tablename, indexname, indexdef FROM pg_indexes "
-                                 "WHERE schemaname = 'public' ORDER BY 1, 2"):
+            for row in self._all(
+                    "SELECT tablename, indexname, replace(indexdef, "
+                    "quote_ident(current_schema()) || '.', '') FROM pg_indexes "
+                    "WHERE schemaname = current_schema() ORDER BY 1, 2"):
                 lines.append(f"index {tuple(row)}")
             for row in self._all("SELECT extname FROM pg_extension ORDER BY 1"):
                 lines.append(f"extension {row[0]}")

@@ -51,19 +51,36 @@ def _free_port() -> int:
 class TempPostgres:
     socket_dir: str
     port: int
+    database: str = "hadath_test"
     _counter: itertools.count = field(default_factory=itertools.count)
+    _ready: bool = False
 
-    def url(self, dbname: str) -> str:
-        return f"postgresql://postgres@/{dbname}?host={self.socket_dir}&port={self.port}"
+    def url(self, dbname: str, schema: str | None = None) -> str:
+        url = f"postgresql://postgres@/{dbname}?host={self.socket_dir}&port={self.port}"
+        if schema:
+            url += f"&options=-csearch_path%3D{schema},public"
+        return url
 
     def new_database(self) -> str:
-        """A fresh empty database; returns its URL."""
+        """The URL of a fresh, empty store: its own schema in one shared database.
+
+        A schema costs a millisecond where CREATE DATABASE costs half a second, and the
+        store only ever looks at ``current_schema()``. pg_trgm is installed once, in
+        ``public``, which every such URL keeps on its search_path.
+        """
         import psycopg
 
-        name = f"t{os.getpid()}_{next(self._counter)}"
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
-        return self.url(name)
+            if not self._ready:
+                if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                                    (self.database,)).fetchone():
+                    conn.execute(f'CREATE DATABASE "{self.database}" TEMPLATE template0')
+                self._ready = True
+        name = f"t{os.getpid()}_{next(self._counter)}"
+        with psycopg.connect(self.url(self.database), autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+            conn.execute(f'CREATE SCHEMA "{name}"')
+        return self.url(self.database, name)
 
 
 @contextmanager

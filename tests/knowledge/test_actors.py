@@ -159,6 +159,7 @@ def test_patterns_cover_every_alias_kind(registry):
     ("قوات التحالف", ["YE"], 2015, "saudi-led-coalition"),
     ("قوات التحالف", ["IQ"], 2016, "global-coalition"),
     ("قوات التحالف", ["IQ"], 2007, "multinational-force-iraq"),
+    ("قوات التحالف", ["AF"], 2015, "nato-resolute-support"),
     ("الجيش السوري", ["SY"], 2015, "military-forces-syria-2000-2024"),
     ("الجيش السوري", ["SY"], 2025, "military-forces-syria-2024"),
     ("الجيش الوطني", ["LY"], 2019, "libyan-national-army"),
