@@ -105,7 +105,8 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
         return []
     toll = bool(found.get("casualty")) and bool(found.get("number"))
     if long_article:
-        return weak if toll or (found.get("place") and found.get("date")) else []
+        day = any(m.value.precision == 1 for m in found.get("date", []))
+        return weak if toll or (found.get("place") and day) else []
     support = sum((
         bool(found.get("actor") or found.get("generic")),
         bool(found.get("place")),

@@ -10,6 +10,8 @@ all, are dropped here: the codebook does not code them.
 
 from __future__ import annotations
 
+import copy
+import math
 from collections import Counter
 from datetime import date, timedelta
 
@@ -45,6 +47,7 @@ def resolve(article: Article) -> Article:
         resolve_counts(article, event, index)
         event.source_attribution = _attribution(article, event, index)
         kept.append(event)
+        kept.extend(_one_per_further_place(article, event, index, bundle))
     article.events = kept
     return article
 
@@ -180,6 +183,45 @@ def _resolve_place(article: Article, event: Event, index: _MentionIndex,
             event.place, event.geo_precision = place, 3
             return False
     return None
+
+
+# Event types where one sentence often lists several struck or contested places
+# ("غارات على مواقع في لحج، وفي مأرب، وفي صعدة"): one event per further governorate
+# (CODEBOOK §1). Towns of one governorate in one sentence are usually one operation.
+_SPLIT_BY_PLACE = {"Explosions/Remote violence", "Battles"}
+SPLIT_MIN_KM = 25.0
+
+
+def _one_per_further_place(article: Article, event: Event, index: _MentionIndex,
+                           bundle: Bundle) -> list[Event]:
+    if event.event_type not in _SPLIT_BY_PLACE or event.place is None:
+        return []
+    extra: list[Event] = []
+    seen = [event.place]
+    for m in index.of("place", event.sentence):
+        if m.start < event.trigger.start:
+            continue
+        place = bundle.resolve_place(m, article.countries, seen)
+        if place is None or place.level == "country":
+            continue
+        if any(_km(place, p) < SPLIT_MIN_KM or place.admin1 == p.admin1 for p in seen):
+            continue
+        twin = copy.copy(event)
+        twin.place = place
+        twin.geo_precision = _precision(article, m, place, index, bundle)
+        twin.evidence = list(event.evidence)
+        twin.source_attribution = list(event.source_attribution)
+        twin.extra_sentences = []
+        seen.append(place)
+        extra.append(twin)
+    return extra
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, la2 = math.radians(a.latitude), math.radians(b.latitude)
+    dl = math.radians(b.longitude - a.longitude)
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _places_in(places: list[Mention], countries: list[Mention], event: Event,
