@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from hadath.article import Article
-from hadath.readers.clean import clean_text
+from hadath.readers.clean import clean_text, drop_unprintable
+from hadath.readers.dates import plausible
 
 MAX_CHARS = 1_000_000  # larger "articles" are dumps or concatenations, not news items
 
@@ -80,15 +81,18 @@ def make_article(
         raise ReadFailure("no text")
     outlet = _clean_field(outlet)
     title = _clean_field(title)
-    given = str(id).strip() if id is not None else ""
+    # Ids and URLs are written out verbatim (JSON, CSV, SQL): a lone surrogate or a
+    # control character from a hostile record would make them unwritable.
+    given = drop_unprintable(str(id)).strip() if id is not None else ""
+    url = drop_unprintable(str(url)).strip() if url else None
     return Article(
         id=given or article_id(outlet, title, text),
         text=text,
         outlet=outlet,
         title=title,
-        published=published,
+        published=plausible(published),
         section=_clean_field(section),
         dateline=_clean_field(dateline),
-        url=(str(url).strip() or None) if url else None,
+        url=url or None,
         origin=origin,
     )

@@ -51,6 +51,11 @@ _DROP = re.compile(
 )
 
 
+def drop_unprintable(text: str) -> str:
+    """``text`` without controls (but tab and newline), surrogates, private use and BOMs."""
+    return _DROP.sub("", text)
+
+
 def clean_text(text: str, html_input: bool | None = None) -> str:
     """Clean ``text`` (see the module docstring). ``html_input=None`` means detect."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -81,10 +81,24 @@ _EN_MDY = re.compile(
 )
 
 
+FIRST_YEAR, LAST_YEAR = 1800, 2200  # a publication date outside these is a typo or junk
+
+
+def plausible(value: date | None) -> date | None:
+    """``value`` if it can be a publication date, else None.
+
+    Year 1 or 9999 parses fine but breaks every "days before publication" sum the
+    pipeline does (``date.min - timedelta(days=7)`` overflows), so junk is dropped here.
+    """
+    if value is None or not FIRST_YEAR <= value.year <= LAST_YEAR:
+        return None
+    return value
+
+
 def _mk(y: str | int, m: str | int, d: str | int) -> date | None:
     try:
         y, m, d = int(y), int(m), int(d)
-        if not 1800 <= y <= 2200:
+        if not FIRST_YEAR <= y <= LAST_YEAR:
             return None
         return date(y, m, d)
     except ValueError:
@@ -125,7 +139,14 @@ def find_date(text: str) -> FoundDate | None:
 
 
 def parse_date(value: object) -> date | None:
-    """A publication date from a metadata value: date, datetime, ISO, RFC 2822, prose."""
+    """A publication date from a metadata value: date, datetime, ISO, RFC 2822, prose.
+
+    Dates outside ``FIRST_YEAR``..``LAST_YEAR`` count as no date (see ``plausible``).
+    """
+    return plausible(_parse_date(value))
+
+
+def _parse_date(value: object) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from hadath.article import Article
 from hadath.readers.base import MAX_CHARS, OnError, ReadError, ReadFailure
-from hadath.readers.encoding import DecodeFailure, decode, sniff_prefix
+from hadath.readers.encoding import DecodeFailure, decode, decode_line, sniff_prefix
 
 _SUFFIXES: dict[str, str] = {
     ".txt": "text", ".text": "text",
@@ -202,14 +202,16 @@ def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article
         return
 
     def lines() -> Iterator[tuple[int, str | ReadFailure]]:
+        # UTF-8 and Windows-1256 are both safe to split on b"\n"; each line is decoded
+        # on its own (decode_line), so one line in another encoding costs only itself.
         stream = io.BufferedReader(_Prefixed(prefix, f))  # type: ignore[arg-type]
         for lineno, raw in enumerate(stream, 1):
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
-                yield lineno, raw.decode("utf-8" if enc == "utf-8-sig" else enc)
-            except UnicodeDecodeError as e:
-                yield lineno, ReadFailure(f"not valid {enc}: {e.reason} at byte {e.start}")
+                yield lineno, decode_line(raw)
+            except DecodeFailure as e:
+                yield lineno, ReadFailure(str(e))
 
     yield from articles_from_lines(lines(), name, on_error)
 

@@ -172,3 +172,21 @@ def sniff_prefix(prefix: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return "cp1256" if _plausible(text) and _mostly_arabic(text) else None
+
+
+def decode_line(raw: bytes) -> str:
+    """One line of a streamed file (JSONL) that may mix encodings line by line.
+
+    Files stitched together from several scrapers mix UTF-8 lines with Windows-1256
+    ones; deciding per line keeps every UTF-8 line intact whatever the first bytes of
+    the file looked like. Real Windows-1256 Arabic is practically never valid UTF-8,
+    so UTF-8 is tried first. ``DecodeFailure`` when the line is neither.
+    """
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        utf8_error = f"{e.reason} at byte {e.start}"
+    text = raw.decode("cp1256")  # every byte is defined in Windows-1256
+    if _plausible(text) and _mostly_arabic(text):
+        return text
+    raise DecodeFailure(f"not valid UTF-8 ({utf8_error}) nor Windows-1256 Arabic")

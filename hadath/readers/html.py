@@ -99,7 +99,7 @@ def page_meta(html_text: str) -> PageMeta:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text_content() or "null")
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # bad, 100,000-deep or 5,000-digit JSON
             continue
         for k, v in _json_ld_dates(data):
             if k == "publisher":

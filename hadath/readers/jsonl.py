@@ -20,6 +20,19 @@ def _line_error(e: json.JSONDecodeError) -> str:
     return f"invalid JSON: {e.msg} at column {e.colno}"
 
 
+def _loads(text: str) -> Any:
+    """``json.loads`` that fails only with JSONDecodeError: hostile input may nest
+    arrays 100,000 deep (RecursionError) or write a 5,000-digit number (ValueError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError as e:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from e
+    except ValueError as e:  # int() refuses numbers over sys.get_int_max_str_digits()
+        raise json.JSONDecodeError("a number with too many digits", text, 0) from e
+
+
 def articles_from_lines(lines: Iterable[tuple[int, str | ReadFailure]], name: str,
                         on_error: OnError) -> Iterator[Article]:
     """Read (line number, line text) pairs; a ReadFailure in place of text is reported."""
@@ -31,7 +44,7 @@ def articles_from_lines(lines: Iterable[tuple[int, str | ReadFailure]], name: st
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = _loads(line)
         except json.JSONDecodeError as e:
             on_error(ReadError(origin, _line_error(e)))
             continue
@@ -44,7 +57,7 @@ def articles_from_lines(lines: Iterable[tuple[int, str | ReadFailure]], name: st
 def articles_from_json(text: str, name: str, on_error: OnError) -> Iterator[Article]:
     """A .json file: an array of objects, {"articles"|"items"|"data": [...]}, or one object."""
     try:
-        doc: Any = json.loads(text)
+        doc: Any = _loads(text)
     except json.JSONDecodeError as e:
         # Maybe JSONL saved as .json.
         if "\n" in text.strip():

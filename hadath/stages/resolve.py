@@ -151,9 +151,10 @@ def _article_countries(article: Article, bundle: Bundle, index: _MentionIndex) -
     for m in index.all("place"):
         for iso in bundle.place_countries(m):
             votes[iso] += 1
+    spans = Counter((m.start, m.end) for m in index.all("actor"))
     for m in index.all("actor"):
         iso = bundle.actor_country(m.key)
-        if iso:
+        if iso and spans[(m.start, m.end)] == 1:  # a shared alias says nothing of where
             votes[iso] += 1
     if article.dateline:
         for iso in bundle.countries_of_name(article.dateline):

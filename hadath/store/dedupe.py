@@ -12,6 +12,7 @@ A mention joins a candidate event when ALL of these hold:
 2. dates compatible: the day windows the two precisions allow (exact day; the week
    around the date; the month) are at most ``DATE_SLACK_DAYS`` apart;
 3. places within ``RADIUS_KM`` of the coarser geo_precision of the two;
+   (2 and 3 hold for the canonical event and for every mention already in it);
 4. compatible actors: for each side the names agree or one is unknown
    (missing or "Unidentified ..."); for Battles the sides may be swapped;
 5. no mention of the same article is already in the event (the pipeline has already
@@ -176,6 +177,18 @@ class Candidate:
     actors2: frozenset[str]
     article_ids: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Member:
+    """When and where one existing mention of a candidate event says it happened."""
+
+    day: date
+    time_precision: int
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
 
 
 @dataclass(frozen=True)
@@ -185,19 +198,34 @@ class Match:
     distance_km: float
 
 
+def _near(mention: MentionKey, lat: float | None, lon: float | None, gp: int | None
+          ) -> tuple[bool, float]:
+    if None in (mention.latitude, mention.longitude, lat, lon):
+        return True, 0.0
+    dist = distance_km(mention.latitude, mention.longitude, lat, lon)  # type: ignore[arg-type]
+    return dist <= radius_km(mention.geo_precision, gp), dist
+
+
 def score(mention: MentionKey, cand: Candidate) -> Match | None:
-    """The match of ``mention`` with ``cand``, or None when a rule says no."""
+    """The match of ``mention`` with ``cand``, or None when a rule says no.
+
+    Date and place must fit the canonical event AND every mention already in it
+    (complete link): otherwise reports a few days apart could chain one after another
+    into an "event" spanning weeks, each step within the window of the last.
+    """
     if cand.event_type != mention.event_type:
         return None
     if not windows_meet(mention.window, (cand.date_lo, cand.date_hi)):
         return None
     if mention.article_id in cand.article_ids:
         return None
-    dist = 0.0
-    if None not in (mention.latitude, mention.longitude, cand.latitude, cand.longitude):
-        dist = distance_km(mention.latitude, mention.longitude,  # type: ignore[arg-type]
-                           cand.latitude, cand.longitude)  # type: ignore[arg-type]
-        if dist > radius_km(mention.geo_precision, cand.geo_precision):
+    ok, dist = _near(mention, cand.latitude, cand.longitude, cand.geo_precision)
+    if not ok:
+        return None
+    for m in cand.members:
+        if not windows_meet(mention.window, date_window(m.day, m.time_precision)):
+            return None
+        if not _near(mention, m.latitude, m.longitude, m.geo_precision)[0]:
             return None
     if not actors_compatible(mention.event_type, mention.actor1, mention.actor2,
                              cand.actors1, cand.actors2):

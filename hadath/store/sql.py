@@ -269,11 +269,14 @@ class SQLStore:
                 actors2=frozenset(json.loads(row[8])))
         if cands:
             marks = ", ".join("?" * len(cands))
-            for event_id, article_id, evidence in self._all(
-                    f"SELECT event_id, article_id, evidence_folded FROM mentions "
-                    f"WHERE event_id IN ({marks})", list(cands)):
-                cands[event_id].article_ids.add(article_id)
-                cands[event_id].evidence.append(evidence)
+            for event_id, article_id, evidence, day, tp, lat, lon, gp in self._all(
+                    "SELECT event_id, article_id, evidence_folded, event_date, time_precision, "
+                    f"latitude, longitude, geo_precision FROM mentions WHERE event_id IN ({marks})",
+                    list(cands)):
+                cand = cands[event_id]
+                cand.article_ids.add(article_id)
+                cand.evidence.append(evidence)
+                cand.members.append(dedupe.Member(date.fromisoformat(day), tp, lat, lon, gp))
         return list(cands.values())
 
     def _add_mention(self, article: Article, idx: int, record: dict[str, Any]) -> bool:

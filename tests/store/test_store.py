@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -193,7 +193,14 @@ def test_store_reopen_keeps_data(rec, store_url):
     s.close()
 
 
-def test_store_unusable_url_is_store_error(tmp_path):
+def test_store_url_forms_and_unusable_urls(tmp_path):
+    s = open_store(f"sqlite:///{tmp_path}/a.db")  # sqlite:////abs/path
+    assert (tmp_path / "a.db").exists() and s.totals()["articles"] == 0
+    s.close()
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("not a database at all " * 100, encoding="utf-8")
+    with pytest.raises(StoreError, match="notes.txt"):
+        open_store(str(not_a_db))
     with pytest.raises(StoreError):
         open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
     with pytest.raises(StoreError):
@@ -229,3 +236,27 @@ def test_store_concurrent_writers_make_one_event(rec, store_url):
     s = open_store(store_url)
     assert s.totals() == {"articles": 5, "mentions": 5, "events": 3}
     s.close()
+
+
+def test_store_no_chaining_across_weeks(rec, store):
+    """Week-precision reports two days apart each must not chain into one long event:
+    every mention must fit every other, not just the canonical date of the moment."""
+    from dataclasses import replace
+
+    arts = rec.load_articles()
+    reports = [("almada-2019-03-10-hit-ied", "قُتل ثلاثة", "2019-03-27"),
+               ("shafaq-2019-03-10-hit-ied", "شفق نيوز", "2019-03-25"),
+               ("alsumaria-2019-03-10-hit-ied", "أعلنت خلية", "2019-03-21"),
+               ("shafaq-2019-03-10-hit-patrol", "شفق نيوز", "2019-03-19")]
+    for article_id, evidence, day in reports:
+        # published the day after: the newest joiner is the earliest report, so it
+        # would become the canonical date each time if nothing else held the event
+        article = replace(arts[article_id],
+                          published=date.fromisoformat(day) + timedelta(days=1))
+        store.ingest(article, [rec.record(article, 0, evidence, event_date=day,
+                                          time_precision=2)])
+    for ev in store.iter_events(EventQuery()):
+        mention_days = sorted(date.fromisoformat(m["event_date"])
+                              for m in store.event(ev["event_id"])["mentions"])
+        assert (mention_days[-1] - mention_days[0]).days <= 7, mention_days
+    assert store.totals()["events"] >= 2
