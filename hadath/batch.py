@@ -49,6 +49,16 @@ def extract_stream(articles: Iterable[Article], workers: int = 1,
         for article in articles:
             yield _extract_one(article)
         return
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _load_knowledge()  # once, before forking: the workers share its pages
+    ctx = mp.get_context(method)
     with ctx.Pool(workers) as pool:
         yield from pool.imap(_extract_one, articles, chunksize=chunksize)
+
+
+def _load_knowledge() -> None:
+    """Run the pipeline once on a tiny article, so every lazily loaded lexicon is loaded."""
+    from hadath.pipeline import extract_records
+
+    extract_records(Article(id="hadath-warm-up", text="قتل شخص في هجوم على بغداد أمس."))

@@ -16,8 +16,8 @@ import click
               help="How many misses and false alarms to list (0 = none).")
 def command(gold: str, pred: str | None, as_json: bool, limit: int) -> None:
     """Score extraction on GOLD (articles with events[], or upetrarch-style sentences)."""
-    from hadath.evaluate.run import evaluate_file
     from hadath.evaluate.report import render
+    from hadath.evaluate.run import evaluate_file
 
     report = evaluate_file(gold, pred)
     if as_json:

@@ -35,6 +35,11 @@ def render(report: dict[str, Any], limit: int = 20) -> str:
             width = max(len(k) for k in table)
             lines.append(f"{title}:")
             lines += [_prf_line(k, d, width) for k, d in table.items()]
+    for title, key in (("misses by cause", "miss_causes"),
+                       ("false alarms by cause", "false_alarm_causes")):
+        if report.get(key):
+            lines.append(f"{title}:")
+            lines += [f"  {n:>4}  {cause}" for cause, n in report[key].items()]
     for title, key in (("misses", "misses"), ("false alarms", "false_alarms")):
         rows = report[key][:limit] if limit else []
         if rows:

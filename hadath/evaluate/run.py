@@ -28,6 +28,12 @@ def evaluate_file(gold_path: str | Path, pred_path: str | Path | None = None) ->
     else:
         pairs = [(i.article.id, predictions.get(i.article.id, []), i.events) for i in items]
         report = score_articles(pairs).as_dict()
+        if pred_path is None:
+            from hadath.evaluate.causes import analyse
+
+            causes = analyse(items, predictions)
+            report["miss_causes"] = dict(causes["misses"].most_common())
+            report["false_alarm_causes"] = dict(causes["false_alarms"].most_common())
     report["kind"] = kind
     report["gold"] = str(gold_path)
     report["items"] = len(items)

@@ -20,7 +20,7 @@ from pathlib import Path
 from hadath.article import Article
 from hadath.readers import ReadError, format_of, read_file
 from hadath.readers.base import OnError, ReadFailure
-from hadath.readers.encoding import sniff_prefix
+from hadath.readers.encoding import DecodeFailure, decode_line, sniff_prefix
 
 DEFAULT_PARTITION_SIZE = 1000  # articles (lines, rows or files) per task
 MAX_GROUP_BYTES = 64 << 20  # a group of whole files stops growing here
@@ -210,11 +210,9 @@ def _read_lines(part: Partition, on_error: OnError) -> Iterator[Article]:
     except OSError as exc:
         on_error(ReadError(part.name, f"cannot read: {exc}"))
         return
-    enc = "utf-8" if part.encoding == "utf-8-sig" else part.encoding
-
     def lines() -> Iterator[tuple[int, str | ReadFailure]]:
         # Lines keep their b"\n", as the streaming reader's do, so that even the
-        # column of a JSON error is the same.
+        # column of a JSON error is the same; each is decoded on its own, as there.
         raw_lines = [line + b"\n" for line in data.split(b"\n")]
         last = raw_lines.pop()[:-1]
         if last:
@@ -224,10 +222,9 @@ def _read_lines(part: Partition, on_error: OnError) -> Iterator[Article]:
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
-                yield lineno, raw.decode(enc)
-            except UnicodeDecodeError as e:
-                yield lineno, ReadFailure(
-                    f"not valid {part.encoding}: {e.reason} at byte {e.start}")
+                yield lineno, decode_line(raw)
+            except DecodeFailure as e:
+                yield lineno, ReadFailure(str(e))
 
     yield from articles_from_lines(lines(), part.name, on_error)
 

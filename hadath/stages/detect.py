@@ -34,6 +34,7 @@ def detect(article: Article) -> Article:
     for m in article.mentions:
         by_sentence.setdefault(m.sentence, {}).setdefault(m.kind, []).append(m)
     events: list[Event] = []
+    commentary = _is_commentary(article)
     for sentence in article.sentences:
         found = by_sentence.get(sentence.index, {})
         triggers = found.get("trigger")
@@ -47,6 +48,8 @@ def detect(article: Article) -> Article:
         if not strong:
             strong = _supported_weak(live, found, len(article.sentences) > LONG_ARTICLE)
         if not strong:
+            continue
+        if commentary and not _stated_incident(found):
             continue
         best = min(strong, key=lambda t: (bundle.rank(t.key), t.start))
         event_type, disorder = bundle.type_of(best.key)
@@ -80,6 +83,22 @@ def _casualty_trigger(found: dict[str, list[Mention]]) -> list[Mention]:
                     None, "weak")]
 
 
+def _is_commentary(article: Article) -> bool:
+    """An article that credits no source and dates nothing relative to its own day
+    (أمس، اليوم، a weekday) is commentary or analysis, not a report: its mentions of
+    violence are references to incidents reported elsewhere (CODEBOOK §1, §10)."""
+    for m in article.mentions:
+        if m.kind == "attribution" or (m.kind == "date" and m.key in ("relative", "weekday")):
+            return False
+    return len(article.sentences) > 6
+
+
+def _stated_incident(found: dict[str, list[Mention]]) -> bool:
+    """Inside commentary, only a sentence that dates and places an incident reports one."""
+    day = any(m.value.precision == 1 for m in found.get("date", []))
+    return day and bool(found.get("place"))
+
+
 def _cancelled(trigger: Mention, cues: list[Mention]) -> bool:
     for cue in cues:
         if cue.value != "cancel":
@@ -95,6 +114,8 @@ WEAK_SUPPORT = 2
 # Articles longer than this (sentences) are mostly analysis and background, where a weak
 # hint ("هجوم") is usually a reference, not a report: it needs a toll, or a place and a day.
 LONG_ARTICLE = 8
+# A news brief or a channel post (up to this many sentences) is all report.
+NEWS_BRIEF = 5
 
 
 def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
@@ -106,7 +127,8 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
     toll = bool(found.get("casualty")) and bool(found.get("number"))
     if long_article:
         day = any(m.value.precision == 1 for m in found.get("date", []))
-        return weak if toll or (found.get("place") and day) else []
+        who = bool(found.get("actor"))
+        return weak if toll or (found.get("place") and (day or who)) else []
     support = sum((
         bool(found.get("actor") or found.get("generic")),
         bool(found.get("place")),

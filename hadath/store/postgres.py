@@ -86,12 +86,21 @@ class PostgresStore(SQLStore):
                 "cos(radians(e.latitude)) * power(sin(radians(e.longitude - ?) / 2), 2)))))")
         return expr, [lat, lat, lon]
 
+    def _ci_equals(self, column: str) -> str:
+        return f"lower({column}) = lower(?)"  # served by the lower(...) indexes
+
+    def _actor_clause(self, term: str) -> tuple[str, list[Any]]:
+        return "e.actor_text LIKE ? ESCAPE '\\'", [like_pattern(term)]  # trigram index
+
     def schema_dump(self) -> str:
         """Columns, constraints, indexes and extensions of the store's schema."""
         with self._lock:
             lines = []
+            # positions renumbered 1..n: a dropped column leaves a gap in
+            # ordinal_position that a fresh table does not have
             for row in self._all(
-                    "SELECT table_name, ordinal_position, column_name, data_type, is_nullable, "
+                    "SELECT table_name, row_number() OVER (PARTITION BY table_name "
+                    "ORDER BY ordinal_position), column_name, data_type, is_nullable, "
                     "column_default FROM information_schema.columns WHERE table_schema = "
                     "current_schema() ORDER BY table_name, ordinal_position"):
                 lines.append(f"column {tuple(row)}")

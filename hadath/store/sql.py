@@ -53,6 +53,11 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+def is_iso2(value: str) -> bool:
+    """Whether a country filter is an ISO 3166 alpha-2 code rather than a name."""
+    return len(value) == 2 and value.isascii() and value.isalpha()
+
+
 def query_terms(q: str | None) -> list[str]:
     """Folded search terms; each must occur (as a substring) for a hit."""
     return dedupe.collapse(q).split() if q else []
@@ -111,6 +116,17 @@ class SQLStore:
 
     def _km_clause(self, lat: float, lon: float) -> tuple[str, list[Any]]:
         raise NotImplementedError
+
+    def _ci_equals(self, column: str) -> str:
+        """``column`` equals one parameter, ignoring case, in a form an index serves."""
+        raise NotImplementedError
+
+    def _actor_clause(self, term: str) -> tuple[str, list[Any]]:
+        """Events whose ``actor_text`` contains the folded ``term``."""
+        raise NotImplementedError
+
+    def _index_event(self, event_id: str, actor_text: str, insert: bool) -> None:
+        """Index an event's folded actor names (backends that need a side index)."""
 
     def _index_article(self, article_id: str, body: str) -> None:
         """Index an article's folded text (backends without a ``search`` column)."""
@@ -350,16 +366,21 @@ class SQLStore:
             "latitude": canon.get("latitude"), "longitude": canon.get("longitude"),
             "geo_precision": canon.get("geo_precision"),
             "fatalities": int(canon.get("fatalities") or 0),
-            "mention_count": canon["mention_count"], "record": self._json_in(canon),
+            "mention_count": canon["mention_count"],
             "updated_at": _now(), "injuries": canon.get("injuries"),
         }
+        # the JSON lives in events_json so that scans and counts of events stay narrow
         if insert:
             columns["id"] = event_id
             columns["created_at"] = columns["updated_at"]
             self._insert("events", columns)
+            self._insert("events_json", {"event_id": event_id, "record": self._json_in(canon)})
         else:
             sets = ", ".join(f"{k} = ?" for k in columns)
             self._execute(f"UPDATE events SET {sets} WHERE id = ?", [*columns.values(), event_id])
+            self._execute("UPDATE events_json SET record = ? WHERE event_id = ?",
+                          (self._json_in(canon), event_id))
+        self._index_event(event_id, actor_text, insert)
 
     # --- queries --------------------------------------------------------------------
     def _where(self, query: EventQuery, *, use_q: bool = True,
@@ -373,20 +394,24 @@ class SQLStore:
         if use_dates and query.date_to:
             clauses.append("e.event_date <= ?")
             params.append(_iso(query.date_to))
-        for column in ("event_type", "sub_event_type"):
+        # case-insensitive equality, each served by an index ordered for the page
+        for column in ("event_type", "sub_event_type", "admin1"):
             value = getattr(query, column)
             if value:
-                clauses.append(f"lower(e.{column}) = lower(?)")
+                clauses.append(self._ci_equals(f"e.{column}"))
                 params.append(value)
         if query.country:
-            clauses.append("(lower(e.country) = lower(?) OR e.iso = upper(?))")
-            params += [query.country, query.country]
-        if query.admin1:
-            clauses.append("lower(e.admin1) = lower(?)")
-            params.append(query.admin1)
+            # an ISO2 code (the schema allows nothing else in ``iso``) or a country name
+            if is_iso2(query.country):
+                clauses.append("e.iso = ?")
+                params.append(query.country.upper())
+            else:
+                clauses.append(self._ci_equals("e.country"))
+                params.append(query.country)
         if query.actor:
-            clauses.append("e.actor_text LIKE ? ESCAPE '\\'")
-            params.append(like_pattern(fold(query.actor).strip()))
+            clause, clause_params = self._actor_clause(fold(query.actor).strip())
+            clauses.append(clause)
+            params += clause_params
         terms = query_terms(query.q) if use_q else []
         if terms:
             sub, sub_params = self._mention_search_clause(terms)
@@ -408,12 +433,19 @@ class SQLStore:
 
     @guarded
     def events(self, query: EventQuery) -> tuple[list[dict[str, Any]], int]:
+        """One page, newest first, and the number of all matches.
+
+        The page's ids are chosen from the narrow events rows (an index in page order
+        where a filter has one), and only then is the JSON of those ids read, so rows
+        skipped by a deep offset cost an index entry each, not a record.
+        """
         where, params = self._where(query)
         with self._tx(write=False):
             total = self._one(f"SELECT count(*) FROM events e WHERE {where}", params)
             rows = self._all(
-                f"SELECT e.record FROM events e WHERE {where} "
-                "ORDER BY e.event_date DESC, e.id LIMIT ? OFFSET ?",
+                "SELECT j.record FROM (SELECT e.id, e.event_date FROM events e "
+                f"WHERE {where} ORDER BY e.event_date DESC, e.id LIMIT ? OFFSET ?) p "
+                "JOIN events_json j ON j.event_id = p.id ORDER BY p.event_date DESC, p.id",
                 [*params, max(0, query.limit), max(0, query.offset)])
         return [self._json_out(r[0]) for r in rows], int(total[0] if total else 0)
 
@@ -438,13 +470,16 @@ class SQLStore:
     @guarded
     def _page(self, where: str, params: list[Any], page: int) -> list[tuple]:
         with self._tx(write=False):
-            return self._all(f"SELECT e.record, e.event_date, e.id FROM events e WHERE {where} "
-                             "ORDER BY e.event_date, e.id LIMIT ?", [*params, page])
+            return self._all(
+                "SELECT j.record, p.event_date, p.id FROM (SELECT e.id, e.event_date "
+                f"FROM events e WHERE {where} ORDER BY e.event_date, e.id LIMIT ?) p "
+                "JOIN events_json j ON j.event_id = p.id ORDER BY p.event_date, p.id",
+                [*params, page])
 
     @guarded
     def event(self, event_id: str) -> dict[str, Any] | None:
         with self._tx(write=False):
-            row = self._one("SELECT record FROM events WHERE id = ?", (event_id,))
+            row = self._one("SELECT record FROM events_json WHERE event_id = ?", (event_id,))
             if row is None:
                 return None
             canon = self._json_out(row[0])

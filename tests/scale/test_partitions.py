@@ -62,7 +62,7 @@ def test_jsonl_partitions_read_like_the_reader_with_the_same_origins(tmp_path):
 def test_bad_lines_are_reported_with_their_real_line_numbers(tmp_path):
     good = CORPUS.joinpath("telegram-iraq-2026.jsonl").read_bytes().split(b"\n")[:12]
     lines = [b"\xef\xbb\xbf" + good[0]] + good[1:5] + [b'{"id": "cut", "text": '] + good[5:9]
-    lines += [b"", b'{"id": "bad-bytes", "text": "\xff\xfe"}', b"[1, 2]"] + good[9:]
+    lines += [b"", b'{"id": "bad-bytes", "text": "caf\xe9 au lait, plain latin text"}', b"[1, 2]"] + good[9:]
     f = tmp_path / "mixed.jsonl"
     f.write_bytes(b"\n".join(lines) + b"\n")
     parts = P.plan_partitions([str(f)], lambda e: pytest.fail(str(e)), size=4)

@@ -51,14 +51,25 @@ CREATE TABLE events (
     geo_precision  INTEGER,
     fatalities     INTEGER NOT NULL DEFAULT 0,
     mention_count  INTEGER NOT NULL DEFAULT 0,
-    record         JSONB NOT NULL,
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     injuries       INTEGER
 );
-CREATE INDEX events_date ON events (event_date);
-CREATE INDEX events_country ON events (iso);
 CREATE INDEX events_prefilter ON events (event_type, time_precision, event_date);
+CREATE INDEX events_date ON events (event_date DESC, id);
+CREATE INDEX events_country ON events (iso, event_date DESC, id);
+CREATE INDEX events_country_name ON events (lower(country));
+CREATE INDEX events_admin1 ON events (lower(admin1));
+CREATE INDEX events_type ON events (lower(event_type));
+CREATE INDEX events_sub_type ON events (lower(sub_event_type));
+CREATE INDEX events_place ON events (latitude, longitude);
+CREATE INDEX events_actors ON events USING gin (actor_text gin_trgm_ops);
+
+-- the canonical record, apart so that scans and counts of events read narrow rows
+CREATE TABLE events_json (
+    event_id TEXT PRIMARY KEY REFERENCES events (id),
+    record   JSONB NOT NULL
+);
 
 CREATE TABLE mentions (
     article_id      TEXT NOT NULL REFERENCES articles (id),

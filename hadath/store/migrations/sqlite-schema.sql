@@ -1,7 +1,8 @@
 -- hadath store, SQLite: the LATEST schema in one file, used for a fresh database.
 -- Must equal what the numbered migrations build one after another (tests/store/test_migrations.py).
 -- Dates are ISO 'YYYY-MM-DD' text (they sort and compare as dates). JSON columns hold the
--- complete record so no field is ever lost to the indexed projection next to it.
+-- complete record so no field is ever lost to the indexed projection next to it; an
+-- event's JSON sits in events_json so that scans and counts of events read narrow rows.
 
 CREATE TABLE articles (
     id          TEXT PRIMARY KEY,
@@ -43,14 +44,27 @@ CREATE TABLE events (
     geo_precision  INTEGER,
     fatalities     INTEGER NOT NULL DEFAULT 0,
     mention_count  INTEGER NOT NULL DEFAULT 0,
-    record         TEXT NOT NULL,          -- JSON: the canonical record
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     injuries       INTEGER
 );
-CREATE INDEX events_date ON events (event_date);
-CREATE INDEX events_country ON events (iso);
+-- dedupe's candidates: same type, then per time_precision a date range
 CREATE INDEX events_prefilter ON events (event_type, time_precision, event_date);
+-- reads: each filter of EventQuery has an index in page order (event_date DESC, id), so
+-- a page stops after LIMIT rows; NOCASE = what lower(x) = lower(?) means in SQLite
+CREATE INDEX events_date ON events (event_date DESC, id, fatalities);
+CREATE INDEX events_country ON events (iso, event_date DESC, id, fatalities);
+CREATE INDEX events_country_name ON events (country COLLATE NOCASE, event_date DESC, id, fatalities);
+CREATE INDEX events_country_counts ON events (country, fatalities);
+CREATE INDEX events_admin1 ON events (admin1 COLLATE NOCASE, event_date DESC, id, fatalities);
+CREATE INDEX events_type ON events (event_type COLLATE NOCASE, event_date DESC, id, fatalities);
+CREATE INDEX events_sub_type ON events (sub_event_type COLLATE NOCASE, event_date DESC, id, fatalities);
+CREATE INDEX events_place ON events (latitude, longitude);
+
+CREATE TABLE events_json (
+    event_id TEXT PRIMARY KEY REFERENCES events (id),
+    record   TEXT NOT NULL                 -- JSON: the canonical record
+);
 
 -- One extracted record of one article, with its evidence.
 CREATE TABLE mentions (
@@ -80,3 +94,5 @@ CREATE INDEX mentions_record ON mentions (record_id);
 -- ("هيت" in "بهيت", "الانبار" in "والانبار"). rowid = articles.rowid / mentions.rowid.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (body, tokenize = 'trigram');
 CREATE VIRTUAL TABLE mentions_fts USING fts5 (body, tokenize = 'trigram');
+-- actor substring search over events.actor_text; rowid = events.rowid
+CREATE VIRTUAL TABLE events_actors_fts USING fts5 (body, tokenize = 'trigram');
