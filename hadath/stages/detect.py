@@ -126,7 +126,10 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
         return []
     toll = bool(found.get("casualty")) and bool(found.get("number"))
     if long_article:
-        day = any(m.value.precision == 1 for m in found.get("date", []))
+        dates = found.get("date", [])
+        day = any(m.value.precision == 1 for m in dates)
+        if dates and not day:
+            return []  # dated only to a span ("over the past weeks"): an aggregate
         who = bool(found.get("actor"))
         return weak if toll or (found.get("place") and (day or who)) else []
     support = sum((

@@ -121,7 +121,8 @@ def cases() -> list[Case]:
         Case("mixed-encodings.txt", "mixed.txt",
              TXT_REPORT.encode("utf-8") + b"\n" + REPORT.encode("cp1256"), "any"),
         Case("invalid-utf8-line", "bad-utf8.jsonl",
-             jsonl(row("nasty-ok-3", REPORT)) + b'{"id": "x", "text": "\xff\xfe\xfd"}\n',
+             jsonl(row("nasty-ok-3", REPORT))
+             + '{"id": "x", "text": "Café naïve résumé à la crème"}\n'.encode("latin-1"),
              "error", line=2),
         Case("mojibake-cp1256.txt", "mojibake.txt", mojibake.encode("utf-8"), "any"),
         Case("mojibake-latin1.jsonl", "mojibake.jsonl",
