@@ -44,6 +44,7 @@ def resolve(article: Article) -> Article:
             continue
         resolve_actors(article, event, index.of("actor", event.sentence)
                        + index.of("generic", event.sentence), bundle)
+        _inherit_air_force(event, kept)
         resolve_counts(article, event, index)
         event.source_attribution = _attribution(article, event, index)
         kept.append(event)
@@ -53,6 +54,23 @@ def resolve(article: Article) -> Article:
 
 
 LEAD_SENTENCES = 2
+
+
+def _inherit_air_force(event: Event, earlier: list[Event]) -> None:
+    """"وشنت غارات أخرى..." after "غارات التحالف": further raids in the same report are
+    the same air force's. Only air strikes: elsewhere an unnamed attacker stays unnamed."""
+    if event.sub_event_type != "Air/drone strike" or event.actor1 is None:
+        return
+    if not (event.actor1.actor_id or "").startswith("generic:"):
+        return
+    for prior in reversed(earlier):
+        a = prior.actor1
+        if prior.sub_event_type == event.sub_event_type and a is not None \
+                and not (a.actor_id or "").startswith("generic:") and a.stated:
+            if event.actor2 is not None and event.actor2.name == a.name:
+                event.actor2 = None
+            event.actor1 = a
+            return
 
 
 def _is_lead(article: Article, event: Event) -> bool:

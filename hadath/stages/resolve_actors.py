@@ -27,6 +27,7 @@ SUBJECT_REACH = 4
 VICTIM_REACH = 3
 # Types whose author must be stated: an unnamed bomber is never inferred (CODEBOOK §10).
 _AUTHOR_MUST_BE_STATED = {"Explosions/Remote violence"}
+_STATE_WEAPONS = {"Air/drone strike"}
 
 
 def resolve_actors(article: Article, event: Event, candidates: list[Mention],
@@ -50,6 +51,10 @@ def resolve_actors(article: Article, event: Event, candidates: list[Mention],
         (authors if role == "author" else targets if role == "target" else neutral).append(actor)
     if event.event_type in _AUTHOR_MUST_BE_STATED:
         actor1 = _first(authors)
+        if actor1 is None and event.sub_event_type in _STATE_WEAPONS:
+            # only states and coalitions fly aircraft: a state actor not marked as the
+            # target is the one who struck
+            actor1 = _first(a for a in neutral if a.inter in (1, 8))
         actor2 = _first(t for t in targets + neutral if not _same(t, actor1))
     else:
         actor1 = _first(authors) or _first(neutral)
@@ -110,6 +115,8 @@ def _actor_for(m: Mention, nationalities: list[Mention], iso: str | None,
 
 def _role(m: Mention, roles: list[Mention], casualties: list[Mention], event: Event) -> str | None:
     """Role of one actor mention: explicit victim/target cues first, then word order."""
+    if m.start < event.trigger.end and event.trigger.start < m.end:
+        return "author"  # named inside the trigger: "غارات التحالف", "قصف الجيش"
     for c in casualties:
         if 0 <= c.start - m.end <= VICTIM_REACH:
             return "target"
