@@ -130,78 +130,103 @@ def cold_start(sources: list[rep.Source], runs: int = 3) -> dict[str, Any]:
 
 # ---- scale-out -------------------------------------------------------------------------
 
-def _control_share(args: tuple[int, int, int]) -> int:
-    """One process of the multiprocessing control: extract a contiguous share of articles."""
-    start, n, _ = args
+def _control_share(args: tuple[int, int]) -> float:
+    """One process of the multiprocessing control: extract a share of articles; its CPU s."""
+    start, n = args
     from hadath.pipeline import extract_records
 
-    return sum(len(extract_records(a)) for a in rep.replicate(_CONTROL_SOURCES, n, start))
+    c0 = _cpu()
+    for a in rep.replicate(_CONTROL_SOURCES, n, start):
+        extract_records(a)
+    return _cpu() - c0
 
 
 _CONTROL_SOURCES: list[rep.Source] = []
 
 
-def mp_control(sources: list[rep.Source], n: int, procs: int) -> float:
-    """Wall seconds for ``procs`` forked processes to extract ``n`` articles between them."""
+def mp_control(sources: list[rep.Source], n: int, procs: int) -> dict[str, Any]:
+    """``procs`` forked processes extract ``n`` articles between them, nothing else."""
     import multiprocessing as mp
 
     global _CONTROL_SOURCES
     _CONTROL_SOURCES = sources  # inherited by fork: no pickling of the corpus
-    shares = [(i * n // procs, (i + 1) * n // procs - i * n // procs, i) for i in range(procs)]
-    ctx = mp.get_context("fork")
-    with ctx.Pool(procs) as pool:
+    shares = [(i * n // procs, (i + 1) * n // procs - i * n // procs) for i in range(procs)]
+    with mp.get_context("fork").Pool(procs) as pool:
         pool.map(_noop, range(procs))  # processes up before the clock starts
         w0 = time.perf_counter()
-        pool.map(_control_share, shares, chunksize=1)
-        return time.perf_counter() - w0
+        cpus = pool.map(_control_share, shares, chunksize=1)
+        wall = time.perf_counter() - w0
+    return {"wall_s": wall, "worker_cpu_s": cpus, "other_cpu_s": 0.0}
 
 
 def _noop(_: int) -> None:
     return None
 
 
-def batch_stream(path: Path, workers: int) -> float:
-    """Wall seconds of ``hadath.batch.extract_stream`` (the --workers path) over a JSONL file."""
+def batch_stream(path: Path, workers: int) -> dict[str, Any]:
+    """``hadath.batch.extract_stream`` (the --workers path) over a JSONL file."""
     from hadath.batch import extract_stream
     from hadath.readers import iter_articles
 
-    w0 = time.perf_counter()
+    w0, c0 = time.perf_counter(), _cpu()
     for _ in extract_stream(iter_articles([path], lambda e: None), workers):
         pass
-    return time.perf_counter() - w0
+    return {"wall_s": time.perf_counter() - w0, "parent_cpu_s": _cpu() - c0}
 
 
 def dask_run(path: Path, out: Path, workers: int, partition: int) -> dict[str, Any]:
+    """The real ``--cluster`` path on a LocalCluster; wall time and every process's CPU."""
     from hadath.scale import connect, run_on_cluster
     from hadath.scale.tasks import warm_worker
 
     with connect(f"local:{workers}") as client:
         client.run(warm_worker)  # knowledge loaded in every worker before the clock starts
-        w0 = time.perf_counter()
+        w_cpu0 = client.run(time.process_time)
+        s_cpu0 = client.run_on_scheduler(time.process_time)
+        w0, c0 = time.perf_counter(), _cpu()
         code = run_on_cluster([str(path)], str(out), "", client=client, quiet=True,
                               partition_size=partition)
-        wall = time.perf_counter() - w0
+        wall, client_cpu = time.perf_counter() - w0, _cpu() - c0
+        w_cpu = client.run(time.process_time)
+        s_cpu = client.run_on_scheduler(time.process_time) - s_cpu0
     if code != 0:
         raise SystemExit(f"the Dask run failed with exit code {code}")
-    return {"workers": workers, "wall_s": wall}
+    return {"wall_s": wall, "worker_cpu_s": [w_cpu[k] - w_cpu0[k] for k in sorted(w_cpu)],
+            "other_cpu_s": s_cpu + client_cpu}
+
+
+def cpu_speedup(one: dict[str, Any], two: dict[str, Any], cores: int = 2) -> float:
+    """The speed-up the CPU accounts allow on ``cores`` idle cores.
+
+    On a shared machine wall time measures the neighbours too; CPU time does not. Two
+    workers can finish no sooner than the busier one's CPU, nor than all the CPU spent
+    (workers, scheduler, client) spread over the cores; one worker no sooner than its CPU.
+    """
+    t1 = max(sum(one["worker_cpu_s"]), (sum(one["worker_cpu_s"]) + one["other_cpu_s"]) / cores)
+    t2 = max(max(two["worker_cpu_s"]), (sum(two["worker_cpu_s"]) + two["other_cpu_s"]) / cores)
+    return t1 / t2
 
 
 def scale_out(sources: list[rep.Source], n: int, partition: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="hadath-bench-") as tmp:
         path = Path(tmp) / "articles.jsonl"
         rep.write_jsonl(sources, n, path)
-        one = dask_run(path, Path(tmp) / "out1", 1, partition)
-        two = dask_run(path, Path(tmp) / "out2", 2, partition)
+        d1 = dask_run(path, Path(tmp) / "out1", 1, partition)
+        d2 = dask_run(path, Path(tmp) / "out2", 2, partition)
         c1 = mp_control(sources, n, 1)
         c2 = mp_control(sources, n, 2)
         b1 = batch_stream(path, 1)
         b2 = batch_stream(path, 2)
-    return {"articles": n, "partition_size": partition,
-            "dask_1_worker_s": one["wall_s"], "dask_2_workers_s": two["wall_s"],
-            "dask_speedup": one["wall_s"] / two["wall_s"],
-            "dask_2_workers_articles_per_s": n / two["wall_s"],
-            "mp_control_1_s": c1, "mp_control_2_s": c2, "mp_control_speedup": c1 / c2,
-            "batch_workers_1_s": b1, "batch_workers_2_s": b2, "batch_speedup": b1 / b2}
+    return {"articles": n, "partition_size": partition, "loadavg": os.getloadavg(),
+            "dask": [d1, d2], "control": [c1, c2], "batch": [b1, b2],
+            "dask_speedup": d1["wall_s"] / d2["wall_s"],
+            "dask_cpu_speedup": cpu_speedup(d1, d2),
+            "dask_2_workers_articles_per_s": n / d2["wall_s"],
+            "dask_cpu_overhead": (sum(d2["worker_cpu_s"]) + d2["other_cpu_s"])
+            / sum(c1["worker_cpu_s"]),
+            "control_speedup": c1["wall_s"] / c2["wall_s"],
+            "control_cpu_speedup": cpu_speedup(c1, c2),
+            "batch_speedup": b1["wall_s"] / b2["wall_s"]}
 
 
 # ---- report ----------------------------------------------------------------------------
@@ -240,14 +265,21 @@ def report(res: dict[str, Any]) -> str:
             f"this process after every throughput run: {res['peak_rss_mb']:.0f} MB"]
     if "scale_out" in res:
         d = res["scale_out"]
-        out += ["", f"scale-out, {d['articles']:,} articles (wall, workers warmed first):",
-                f"  Dask LocalCluster: 1 worker {d['dask_1_worker_s']:.1f} s, 2 workers "
-                f"{d['dask_2_workers_s']:.1f} s → {d['dask_speedup']:.2f}× "
-                f"({d['dask_2_workers_articles_per_s']:,.0f} articles/s)",
-                f"  multiprocessing control: 1 process {d['mp_control_1_s']:.1f} s, 2 processes "
-                f"{d['mp_control_2_s']:.1f} s → {d['mp_control_speedup']:.2f}×",
-                f"  extract_stream --workers: 1 {d['batch_workers_1_s']:.1f} s, 2 "
-                f"{d['batch_workers_2_s']:.1f} s → {d['batch_speedup']:.2f}×"]
+        (d1, d2), (c1, c2), (b1, b2) = d["dask"], d["control"], d["batch"]
+        out += ["", f"scale-out, {d['articles']:,} articles, workers warmed first "
+                    f"(load average during: {' '.join(f'{x:.1f}' for x in d['loadavg'])}):",
+                f"  {'':26} {'1 proc wall':>11} {'2 procs wall':>12} {'speed-up':>9} "
+                f"{'CPU-accounted':>14}",
+                f"  {'Dask LocalCluster':26} {d1['wall_s']:>10.1f}s {d2['wall_s']:>11.1f}s "
+                f"{d['dask_speedup']:>8.2f}× {d['dask_cpu_speedup']:>13.2f}×",
+                f"  {'multiprocessing control':26} {c1['wall_s']:>10.1f}s {c2['wall_s']:>11.1f}s "
+                f"{d['control_speedup']:>8.2f}× {d['control_cpu_speedup']:>13.2f}×",
+                f"  {'extract_stream --workers':26} {b1['wall_s']:>10.1f}s {b2['wall_s']:>11.1f}s "
+                f"{d['batch_speedup']:>8.2f}×",
+                f"  Dask 2 workers: {d['dask_2_workers_articles_per_s']:,.0f} articles/s wall; "
+                f"worker CPU {' + '.join(f'{x:.1f}' for x in d2['worker_cpu_s'])} s, "
+                f"scheduler + client {d2['other_cpu_s']:.1f} s; all Dask CPU / control CPU "
+                f"= {d['dask_cpu_overhead']:.2f}"]
     return "\n".join(out)
 
 
@@ -272,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     res["corpus_mb"] = rep.total_bytes(sources, len(sources)) / 1e6
     res["cold_start"] = cold_start(sources)
     res["warm_s"] = warm()
+    throughput(sources, min(500, len(sources)))  # caches and branch predictors, not timed
     res["throughput"] = [throughput(sources, int(n)) for n in args.sizes.split(",") if n]
     res["stages"] = stage_costs(sources, args.stage_articles)
     res["peak_rss_mb"] = _rss_mb()

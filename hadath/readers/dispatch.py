@@ -196,7 +196,12 @@ def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article
         try:
             text = decode(data).text
         except DecodeFailure as e:
-            on_error(ReadError(name, str(e)))
+            # One binary or foreign line must not cost the file's good lines.
+            per_line = _decode_lines(data)
+            if per_line is None:
+                on_error(ReadError(name, str(e)))
+            else:
+                yield from articles_from_lines(per_line, name, on_error)
             return
         yield from articles_from_lines(enumerate(text.split("\n"), 1), name, on_error)
         return
@@ -214,6 +219,22 @@ def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article
                 yield lineno, ReadFailure(str(e))
 
     yield from articles_from_lines(lines(), name, on_error)
+
+
+def _decode_lines(data: bytes) -> list[tuple[int, str | ReadFailure]] | None:
+    """Each line decoded on its own (``decode_line``); None if no line is text at all
+    (a binary file is one error, not one per line) or the file is UTF-16/32."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.count(b"\x00") > len(data) // 8:
+        return None
+    out: list[tuple[int, str | ReadFailure]] = []
+    any_text = False
+    for lineno, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            out.append((lineno, decode_line(raw)))
+            any_text = any_text or bool(raw.strip())
+        except DecodeFailure as e:
+            out.append((lineno, ReadFailure(str(e))))
+    return out if any_text else None
 
 
 class _Prefixed(io.RawIOBase):

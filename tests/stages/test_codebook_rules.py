@@ -1,0 +1,121 @@
+"""Codebook rules on short reports written for the purpose (not taken from gold)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hadath.article import Article
+from hadath.pipeline import extract_records
+
+
+def extract(text: str, published: date = date(2024, 5, 12), outlet: str = "Test Wire"):
+    return extract_records(Article("t", text, outlet=outlet, published=published))
+
+
+def only(records):
+    assert len(records) == 1, [(r["sub_event_type"], r["location"]) for r in records]
+    return records[0]
+
+
+def test_yesterday_and_weekday_resolve_against_publication():
+    # published Sunday 12 May 2024; "أمس السبت" is Saturday the 11th
+    r = only(extract("قتل جنديان وأصيب ثلاثة آخرون، أمس السبت، بانفجار عبوة ناسفة استهدفت "
+                     "دورية للجيش العراقي في قضاء الطارمية شمالي بغداد."))
+    assert (r["event_date"], r["time_precision"]) == ("2024-05-11", 1)
+    assert r["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_undated_report_takes_publication_date_at_week_precision():
+    r = only(extract("انفجار عبوة ناسفة على دورية للجيش العراقي في قضاء الطارمية شمالي بغداد."))
+    assert (r["event_date"], r["time_precision"]) == ("2024-05-12", 2)
+
+
+def test_unnamed_bomber_is_unidentified_armed_group_and_soldiers_are_the_target():
+    r = only(extract("قال مصدر أمني، اليوم الأحد، إن ثلاثة جنود قتلوا بانفجار عبوة ناسفة "
+                     "استهدفت دورية للجيش العراقي في قضاء الطارمية."))
+    assert r["actor1"]["name"] == "Unidentified Armed Group (Iraq)" and r["actor1"]["inter"] == 3
+    assert r["actor2"]["inter"] == 1
+    assert r["fatalities"] == 3
+
+
+def test_spelled_out_toll_and_injuries():
+    r = only(extract("قتل سبعة مدنيين وأصيب اثنا عشر آخرون، اليوم، بقصف مدفعي استهدف "
+                     "سوقا شعبيا في مدينة تعز."))
+    assert r["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert r["fatalities"] == 7 and r["injuries"] == 12
+    assert r["iso"] == "YE"
+
+
+def test_dozens_killed_counts_twelve():
+    r = only(extract("مقتل العشرات من مسلحي تنظيم داعش بغارات جوية للتحالف الدولي على مواقعهم "
+                     "قرب مدينة القائم غربي الأنبار، أمس السبت."))
+    assert r["fatalities"] == 12
+    assert r["actor1"]["name"] == "Global Coalition Against Daesh"
+
+
+def test_denial_cancels_the_event():
+    assert extract("نفت قيادة العمليات المشتركة، اليوم، وقوع أي هجوم على قاعدة عين الأسد "
+                   "في محافظة الأنبار.") == []
+
+
+def test_future_plan_is_not_an_event():
+    assert extract("تستعد القوات العراقية لشن هجوم واسع على مواقع داعش في جزيرة الحضر "
+                   "جنوب الموصل خلال الأيام المقبلة.") == []
+
+
+def test_history_is_not_an_event():
+    assert extract("وكان تنظيم داعش قد سيطر على مدينة الموصل في حزيران عام 2014 قبل أن "
+                   "تستعيدها القوات العراقية في تموز 2017.") == []
+
+
+def test_protest_is_coded_with_generic_protesters_of_the_country():
+    r = only(extract("تظاهر مئات من أهالي محافظة البصرة، أمس السبت، أمام مبنى ديوان المحافظة "
+                     "احتجاجا على انقطاع الكهرباء."))
+    assert r["event_type"] == "Protests" and r["sub_event_type"] == "Peaceful protest"
+    assert r["actor1"]["name"] == "Protesters (Iraq)" and r["actor1"]["inter"] == 6
+    assert r["geo_precision"] == 3  # "محافظة البصرة": the governorate
+
+
+def test_near_a_town_is_precision_two():
+    r = only(extract("قصفت طائرات التحالف الدولي، أمس السبت، وكرا لتنظيم داعش قرب هيت."))
+    assert r["location"] == "Hit" and r["geo_precision"] == 2
+    assert r["actor1"]["inter"] == 8  # coalition forces abroad
+
+
+def test_foreign_state_forces_are_external():
+    r = only(extract("قصفت المدفعية التركية، اليوم الأحد، قرى في ناحية سيدكان التابعة لقضاء "
+                     "سوران في محافظة أربيل."))
+    assert r["actor1"]["name"] == "Military Forces of Turkey"
+    assert r["actor1"]["inter"] == 8
+
+
+def test_title_lead_and_body_are_one_event():
+    text = ("قتل ثلاثة جنود بانفجار عبوة ناسفة في الطارمية.\n"
+            "وقال مصدر أمني، اليوم، إن عبوة ناسفة انفجرت على دورية للجيش العراقي في قضاء "
+            "الطارمية شمالي بغداد ما أسفر عن مقتل ثلاثة جنود.")
+    r = only(extract(text))
+    assert len(r["evidence"]) == 2
+
+
+def test_arrest_by_counter_terrorism_service():
+    r = only(extract("أعلن جهاز مكافحة الإرهاب، اليوم، اعتقال قيادي في تنظيم داعش في قضاء "
+                     "الحويجة جنوب غربي كركوك."))
+    assert r["sub_event_type"] == "Arrests"
+    assert r["actor1"]["inter"] == 1 and r["actor2"]["name"] == "Islamic State"
+
+
+@pytest.mark.parametrize("text", [
+    "فاز فريق الزوراء على الشرطة بهدفين في الدوري العراقي أمس.",
+    "ارتفعت أسعار النفط اليوم بعد قرار أوبك خفض الإنتاج.",
+])
+def test_non_conflict_news_gives_nothing(text):
+    assert extract(text) == []
+
+
+def test_evidence_offsets_survive_diacritics_and_tatweel():
+    text = "قُتِلَ ثلاثةُ جنودٍ بانفجـــار عبوةٍ ناسفةٍ في قضاء الطارمية اليوم."
+    r = only(extract(text))
+    for span in r["evidence"]:
+        assert text[span["start"]:span["end"]] == span["text"]
