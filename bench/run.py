@@ -189,10 +189,11 @@ def dask_run(path: Path, out: Path, workers: int, partition: int) -> dict[str, A
         wall, client_cpu = time.perf_counter() - w0, _cpu() - c0
         w_cpu = client.run(time.process_time)
         s_cpu = client.run_on_scheduler(time.process_time) - s_cpu0
+        rss = client.run(_rss_mb)
     if code != 0:
         raise SystemExit(f"the Dask run failed with exit code {code}")
     return {"wall_s": wall, "worker_cpu_s": [w_cpu[k] - w_cpu0[k] for k in sorted(w_cpu)],
-            "other_cpu_s": s_cpu + client_cpu}
+            "other_cpu_s": s_cpu + client_cpu, "worker_peak_rss_mb": max(rss.values())}
 
 
 def cpu_speedup(one: dict[str, Any], two: dict[str, Any], cores: int = 2) -> float:
@@ -279,7 +280,8 @@ def report(res: dict[str, Any]) -> str:
                 f"  Dask 2 workers: {d['dask_2_workers_articles_per_s']:,.0f} articles/s wall; "
                 f"worker CPU {' + '.join(f'{x:.1f}' for x in d2['worker_cpu_s'])} s, "
                 f"scheduler + client {d2['other_cpu_s']:.1f} s; all Dask CPU / control CPU "
-                f"= {d['dask_cpu_overhead']:.2f}"]
+                f"= {d['dask_cpu_overhead']:.2f}; worker peak RSS "
+                f"{d2['worker_peak_rss_mb']:.0f} MB"]
     return "\n".join(out)
 
 

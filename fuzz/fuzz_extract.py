@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SHARED, corpus_rows, instrumented, main, text_of  # noqa: E402
 from fuzz_dates import published_of  # noqa: E402
+from fuzzkit import SHARED, corpus_rows, instrumented, main, text_of  # noqa: E402
 
-with instrumented():
+with instrumented(__name__ == "__main__"):
     from hadath.article import Article
     from hadath.pipeline import extract_records
     from hadath.readers.clean import drop_unprintable

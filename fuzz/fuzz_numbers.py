@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import corpus_sentences, instrumented, main, text_of  # noqa: E402
+from fuzzkit import corpus_sentences, instrumented, main, text_of  # noqa: E402
 
-with instrumented():
+with instrumented(__name__ == "__main__"):
     from hadath.arabic.normalise import normalise
     from hadath.recognisers.numbers import find_numbers
 

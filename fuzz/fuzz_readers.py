@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REPO, corpus_rows, instrumented, main  # noqa: E402
+from fuzzkit import REPO, corpus_rows, instrumented, main  # noqa: E402
 
-with instrumented():
+with instrumented(__name__ == "__main__"):
     from hadath.readers import MAX_CHARS, iter_articles
     from hadath.readers.dates import FIRST_YEAR, LAST_YEAR
 

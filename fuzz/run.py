@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import cache_dir  # noqa: E402
+from fuzzkit import cache_dir  # noqa: E402
 
 TARGETS = ("fuzz_normalise", "fuzz_numbers", "fuzz_dates", "fuzz_readers", "fuzz_extract")
 _DONE = re.compile(r"Done (\d+) runs in (\d+) second")

@@ -19,6 +19,13 @@ from hadath.readers.clean import clean_text, drop_unprintable
 from hadath.readers.dates import plausible
 
 MAX_CHARS = 1_000_000  # larger "articles" are dumps or concatenations, not news items
+# Metadata is short in real input. Hostile input is not: an XML entity expands a title
+# to megabytes, and a 3,000-character id cannot be indexed by PostgreSQL (one such
+# record would stop a whole ingest). Ids longer than MAX_ID_CHARS (the API's limit
+# too) are replaced by a hash of themselves, which keeps re-ingest idempotent.
+MAX_ID_CHARS = 200
+MAX_FIELD_CHARS = 1_000
+MAX_URL_CHARS = 4_000
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,16 @@ def _clean_field(value: object) -> str | None:
     if value is None:
         return None
     s = " ".join(clean_text(str(value)).split())
+    if len(s) > MAX_FIELD_CHARS:
+        s = s[:MAX_FIELD_CHARS - 1].rstrip() + "…"
     return s or None
+
+
+def _clean_id(value: object) -> str:
+    given = drop_unprintable(str(value)).strip()
+    if len(given) > MAX_ID_CHARS:
+        return "id-sha1:" + hashlib.sha1(given.encode("utf-8")).hexdigest()[:20]
+    return given
 
 
 def make_article(
@@ -83,8 +99,10 @@ def make_article(
     title = _clean_field(title)
     # Ids and URLs are written out verbatim (JSON, CSV, SQL): a lone surrogate or a
     # control character from a hostile record would make them unwritable.
-    given = drop_unprintable(str(id)).strip() if id is not None else ""
+    given = _clean_id(id) if id is not None else ""
     url = drop_unprintable(str(url)).strip() if url else None
+    if url and len(url) > MAX_URL_CHARS:
+        url = None
     return Article(
         id=given or article_id(outlet, title, text),
         text=text,

@@ -222,19 +222,20 @@ def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article
 
 
 def _decode_lines(data: bytes) -> list[tuple[int, str | ReadFailure]] | None:
-    """Each line decoded on its own (``decode_line``); None if no line is text at all
-    (a binary file is one error, not one per line) or the file is UTF-16/32."""
+    """Each line decoded on its own (``decode_line``), or None when most lines are not
+    text (a binary file is one error, not one per line) or the file is UTF-16/32."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.count(b"\x00") > len(data) // 8:
         return None
     out: list[tuple[int, str | ReadFailure]] = []
-    any_text = False
+    good = bad = 0
     for lineno, raw in enumerate(data.split(b"\n"), 1):
         try:
             out.append((lineno, decode_line(raw)))
-            any_text = any_text or bool(raw.strip())
+            good += bool(raw.strip())
         except DecodeFailure as e:
             out.append((lineno, ReadFailure(str(e))))
-    return out if any_text else None
+            bad += 1
+    return out if good > bad else None
 
 
 class _Prefixed(io.RawIOBase):

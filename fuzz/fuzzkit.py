@@ -102,15 +102,16 @@ def main(path: str, test_one_input: Callable[[bytes], None],
     atheris.Fuzz()
 
 
-def instrumented():
-    """``atheris.instrument_imports()`` for hadath's modules, or nothing without atheris
-    (the test suite replays the targets' seeds without it)."""
-    try:
-        import atheris
-    except ImportError:
-        import contextlib
+def instrumented(enabled: bool):
+    """``atheris.instrument_imports()`` for hadath's modules when ``enabled`` (a target
+    run as a script), else nothing: the test suite imports the targets to reuse their
+    checks under hypothesis, without atheris."""
+    import contextlib
 
+    if not enabled:
         return contextlib.nullcontext()
+    import atheris
+
     return atheris.instrument_imports(include=["hadath"])
 
 
