@@ -26,6 +26,9 @@ RECENT_DAYS = 31
 # not deny the others.
 CUE_BEFORE = 60
 CUE_AFTER = 12
+# A stated accident or a denial covers its whole sentence wherever it stands
+# ("حريق ... والأنباء تتحدث عن حادث انقلاب صهريج"; "تنفي ... ما تم تداوله بشأن اشتباك").
+SENTENCE_WIDE_CUES = {"accident", "denial"}
 
 
 def detect(article: Article) -> Article:
@@ -40,12 +43,14 @@ def detect(article: Article) -> Article:
         triggers = found.get("trigger")
         if not triggers:
             continue
-        if _is_background(article, found):
+        if _is_background(article, found) or _is_question(article, sentence):
             continue
         cues = found.get("cue", [])
         live = [t for t in triggers if not _cancelled(t, cues)]
         strong = [t for t in live if t.strength == "strong"]
-        if not strong:
+        if not strong and not cues:
+            # a weak hint is already doubtful: any cue in its sentence (a condemnation,
+            # a call, a plan, a denial) means the sentence talks about, not reports
             strong = _supported_weak(live, found, len(article.sentences) > LONG_ARTICLE)
         if not strong:
             continue
@@ -83,6 +88,11 @@ def _casualty_trigger(found: dict[str, list[Mention]]) -> list[Mention]:
                     None, "weak")]
 
 
+def _is_question(article: Article, sentence) -> bool:
+    """A question reports nothing ("هل ستحاسب ...؟")."""
+    return article.text[sentence.start:sentence.end].rstrip(" \"'»”)").endswith(("؟", "?"))
+
+
 def _is_commentary(article: Article) -> bool:
     """An article that credits no source and dates nothing relative to its own day
     (أمس، اليوم، a weekday) is commentary or analysis, not a report: its mentions of
@@ -103,6 +113,8 @@ def _cancelled(trigger: Mention, cues: list[Mention]) -> bool:
     for cue in cues:
         if cue.value != "cancel":
             continue
+        if cue.key in SENTENCE_WIDE_CUES:
+            return True
         if 0 <= trigger.start - cue.end <= CUE_BEFORE or (
                 trigger.start <= cue.start <= trigger.end + CUE_AFTER):
             return True
@@ -137,7 +149,7 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
         bool(found.get("place")),
         bool(found.get("date")),
         bool(found.get("casualty")) and bool(found.get("number")),
-        len(weak) > 1,
+        len({(t.start, t.end) for t in weak}) > 1,  # two hints, not one ambiguous word
     ))
     return weak if support >= WEAK_SUPPORT else []
 
