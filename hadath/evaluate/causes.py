@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from hadath.article import Article
 from hadath.arabic.normalise import fold
+from hadath.article import Article
 from hadath.evaluate.scorer import _day, _distance
 
 
