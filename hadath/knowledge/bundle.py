@@ -40,7 +40,7 @@ def load_first_names() -> frozenset[str]:
 def load_roles() -> dict[str, list[str]]:
     text = resources.files("hadath.data").joinpath("roles.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    return {"author": list(data["author"]), "target": list(data["target"])}
+    return {role: list(data[role]) for role in ("author", "target", "reporting", "author_verb")}
 
 
 @dataclass

@@ -19,8 +19,10 @@ from hadath.recognisers.numbers import find_numbers
 # Kinds whose hits hide a place name they overlap (the place is part of a name:
 # "جيش العراق", "طريق بغداد"... is still a place, but "الحشد" in an actor is not).
 _MASKS_PLACES = {"actor", "generic", "trigger", "attribution", "cue", "casualty"}
-# ... and a generic phrase or nationality inside a named actor ("قوات سوريا الديمقراطية")
-# is part of that name.
+# A generic phrase or nationality inside a named actor ("قوات سوريا الديمقراطية") is part
+# of that name; inside a trigger ("مقتل مدنيين") it still names who was hit.
+_MASKED_BY = {"place": _MASKS_PLACES, "country": _MASKS_PLACES,
+              "generic": {"actor", "attribution"}, "nationality": {"actor", "attribution"}}
 
 
 def recognise(article: Article) -> Article:
@@ -89,9 +91,9 @@ def _drop_masked_places(hits: list[Hit]) -> list[Hit]:
         return hits
     out = []
     for h in hits:
-        if h.entry.kind in ("place", "country", "generic", "nationality") and any(
+        if h.entry.kind in _MASKED_BY and any(
             o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-            and o.entry.kind != h.entry.kind
+            and o.entry.kind in _MASKED_BY[h.entry.kind]
             for o in others
         ):
             continue

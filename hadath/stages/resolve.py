@@ -125,6 +125,26 @@ def _usable_dates(mentions: list[Mention], published: date | None) -> list[Menti
     return out
 
 
+# Characters between a verb of saying and a date for the date to be the statement's.
+REPORT_DATE_REACH = 25
+
+
+def _event_day_over_report_day(article: Article, event: Event, index: _MentionIndex,
+                               chosen: Mention) -> Mention:
+    """"أفاد مصدر، اليوم الأحد، بمقتل ... وأوضح أنهم فجّروها مساء أمس": the first date is
+    when the source spoke; an earlier day given in the next sentence is when it happened."""
+    said = any(0 <= chosen.start - r.end <= REPORT_DATE_REACH
+               for r in index.of("role", event.sentence) if r.key == "reporting")
+    if not said:
+        return chosen
+    nxt = event.sentence + 1
+    if nxt >= len(article.sentences):
+        return chosen
+    earlier = [m for m in _usable_dates(index.of("date", nxt), article.published)
+               if m.value.date < chosen.value.date and m.value.precision <= chosen.value.precision]
+    return earlier[0] if earlier else chosen
+
+
 def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool | None:
     """Set the event's date. None: outside the codebook's window (drop the event);
     True: the text dates it near the event; False: only the lead or publication date did."""
@@ -137,6 +157,7 @@ def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool 
             # the date nearest the trigger in its own sentence; the last one elsewhere
             if j == event.sentence:
                 chosen = min(dates, key=lambda m: abs(m.start - event.trigger.start))
+                chosen = _event_day_over_report_day(article, event, index, chosen)
             else:
                 chosen = dates[-1]
             stated = True

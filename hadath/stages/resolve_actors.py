@@ -120,8 +120,13 @@ def _role(m: Mention, roles: list[Mention], casualties: list[Mention], event: Ev
     for c in casualties:
         if 0 <= c.start - m.end <= VICTIM_REACH:
             return "target"
+    for r in roles:
+        if r.key == "author_verb" and 0 <= r.start - m.end <= VICTIM_REACH:
+            return "author"  # "بقايا داعش زرعوا العبوة"
     marked: tuple[int, str] | None = None
     for r in roles:
+        if r.key not in ("author", "target"):
+            continue
         gap = m.start - r.end
         if 0 <= gap <= MARKER_REACH and (marked is None or gap < marked[0]):
             marked = (gap, r.key)

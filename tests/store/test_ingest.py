@@ -42,11 +42,6 @@ def snapshot(url: str) -> dict[str, object]:
         store.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline: the Shafaq report's actor2 comes out as 'Islamic State (Sinai Province)' "
-    "(from 'تنظيم داعش' in the second sentence) instead of 'Civilians (Iraq)', and its date "
-    "as 2019-03-10 although it says 'مساء أمس'; the hand-written-record version of this "
-    "test (test_store.py) passes. Remove this mark when extraction gets it right."))
 def test_ingest_real_pipeline_three_outlets_one_event(store):
     errors: list[tuple[str, str]] = []
     stats = ingest_paths([FIXTURES / "hit_reports.jsonl"], store,
