@@ -190,7 +190,7 @@ def _check_keys(name: str, where: str, mapping: dict[str, Any], allowed: Iterabl
 
 
 def _folded(pattern: str) -> str:
-    return " ".join(fold(pattern.rstrip("*")).split())
+    return " ".join(fold(pattern.lstrip("=").rstrip("*")).split())
 
 
 def _match_key(pattern: str) -> str:

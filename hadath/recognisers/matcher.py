@@ -52,6 +52,7 @@ class _Payload:
     entry: Entry
     article: bool  # the pattern began with ال, so ال/لل may precede the key
     open_suffix: bool
+    article_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,15 +68,21 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum()
 
 
-def compile_pattern(pattern: str) -> tuple[str, bool, bool] | None:
-    """Fold a pattern; return (key, had_article, open_suffix) or None if unusable."""
+# A pattern starting with this must keep its article: "=الميادين" is the channel, while
+# "ميادين" (squares, fields) is an ordinary word.
+ARTICLE_REQUIRED = "="
+
+
+def compile_pattern(pattern: str) -> tuple[str, bool, bool, bool] | None:
+    """Fold a pattern; return (key, had_article, open_suffix, article_required) or None."""
+    required = pattern.startswith(ARTICLE_REQUIRED)
     open_suffix = pattern.endswith("*")
-    text = " ".join(fold(pattern.rstrip("*")).split())
+    text = " ".join(fold(pattern.lstrip(ARTICLE_REQUIRED).rstrip("*")).split())
     if not text:
         return None
     had_article = text.startswith(ARTICLE) and len(text) > len(ARTICLE) + 1
     key = text[len(ARTICLE):] if had_article else text
-    return key, had_article, open_suffix
+    return key, had_article, open_suffix, required and had_article
 
 
 class Matcher:
@@ -87,9 +94,9 @@ class Matcher:
             compiled = compile_pattern(pattern)
             if compiled is None:
                 continue
-            key, had_article, open_suffix = compiled
+            key, had_article, open_suffix, required = compiled
             payloads = table.setdefault(key, [])
-            payload = _Payload(entry, had_article, open_suffix)
+            payload = _Payload(entry, had_article, open_suffix, required)
             if payload not in payloads:
                 payloads.append(payload)
         self._automaton = ahocorasick.Automaton()
@@ -120,6 +127,8 @@ class Matcher:
                     continue
                 allowed = PREFIXES_WITH_ARTICLE if p.article else PREFIXES_BARE
                 if prefix not in allowed:
+                    continue
+                if p.article_required and not prefix.endswith((ARTICLE, "لل")):
                     continue
                 stop = end
                 if p.open_suffix:

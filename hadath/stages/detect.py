@@ -116,7 +116,8 @@ def _cancelled(trigger: Mention, cues: list[Mention]) -> bool:
         if cue.key in SENTENCE_WIDE_CUES:
             return True
         if 0 <= trigger.start - cue.end <= CUE_BEFORE or (
-                trigger.start <= cue.start <= trigger.end + CUE_AFTER):
+                trigger.start <= cue.start <= trigger.end + CUE_AFTER) or (
+                cue.start < trigger.end and trigger.start < cue.end):  # "وقف القصف"
             return True
     return False
 

@@ -130,6 +130,9 @@ def test_gazetteer_names_leave_out_stop_places(gaz):
     assert "العراق" not in names  # countries come through country_aliases()
     assert "العراق" in {fold(n) for n, _ in gaz.names(include_countries=True)}
     assert gaz.is_stop_place("المدينه") and not gaz.is_stop_place("الرمادي")
+    # adjectives and given names that are also towns (تظاهرات سلمية، في طور الإعداد)
+    for word in ("سلمية", "طور", "إليزابيث", "جاس"):
+        assert fold(word) not in names, word
     assert gaz.person_name_risk(fold("علي")) and not gaz.person_name_risk(fold("هيت"))
     assert gaz.needs_article(fold("القائم")) and gaz.needs_article(fold("رقة"))
     assert not gaz.needs_article(fold("الرمادي"))
@@ -182,6 +185,10 @@ CASES = [
     ("العراق", [], "Iraq", "IQ", "Baghdad", "country"),
     ("الكويت", [], "Kuwait", "KW", "Al Asimah", "country"),
     ("جيبوتي", [], "Djibouti", "DJ", "Djibouti", "country"),
+    ("شيلوبي", ["TR"], "Silopi", "TR", "Sirnak", "place"),
+    ("شيرناك", ["TR"], "Sirnak", "TR", "Sirnak", "place"),
+    ("مانيسا", [], "Manisa", "TR", "Manisa", "place"),
+    ("الجفير", [], "Manama", "BH", "Al Asimah", "place"),  # a district: coded to its city
 ]
 
 

@@ -339,6 +339,13 @@ NOT_EVENTS = [
     "توقيع اتفاقية تعاون بين البلدين",
     "قواعد الاشتباك المعمول بها",
     "الجهود الرامية إلى تحرير التجارة",
+    # routine disposal of old munitions, cessation demands, disarmament, risk, diplomacy
+    "تفجير مسيطر عليه لمخلفات حربية ضمن مقتربات المطار",
+    "طالبت الحركة بوقف القصف الجوي على المنطقتين",
+    "الفصائل مطالبة بتسليم الصواريخ الباليستية",
+    "لتجنب خطر الهجوم من قبل الحوثيين",
+    "استدعت السفير لتسجيل احتجاج على التصريحات",
+    "ومنع انتشار مرض الكوليرا",
 ]
 
 
@@ -354,6 +361,11 @@ def test_longer_phrase_overrides_words_inside_it():
         ["Remote explosive/landmine/IED"]
     assert strong_after_blocking("استخدمت الشرطة الغاز المسيل للدموع") == \
         ["Protest with intervention"]
+    # a found bomb detonated by the army is still Disrupted weapons use
+    assert strong_after_blocking("عثرت القوات على عبوة وتم تفجيرها بشكل مسيطر عليه") == \
+        ["Disrupted weapons use"]
+    assert strong_after_blocking("شنت قواتنا جولة من الضربات على مواقع العدو") == \
+        ["Air/drone strike"]
 
 
 # ----------------------------------------------------------------------------- cues
@@ -384,6 +396,13 @@ def test_cues_classes_and_effects():
     ("وكان قد قتل ثلاثة جنود في هجوم مماثل الأسبوع الماضي", "past_perfect"),
     ("دعا الصدر أنصاره إلى التظاهر يوم الجمعة", "call"),
     ("لم تشهد المدينة أي اشتباكات", "negation"),
+    ("صوت الانفجار ناتج عن تفجير ذخائر حربية غير منفجرة", "accident"),
+    ("اتساع نطاق حرائق الغابات في الولاية", "accident"),
+    ("رفع الحصانة عن ثلاثة نواب تمهيدا لاعتقالهم", "future"),
+    ("اتفاق على إغلاق المضيق بحال استهدفت أميركا منشآت الطاقة", "hypothetical"),
+    ("السفارة تصدر تحذيرا أمنيا للرعايا", "threat"),
+    ("وما نشر هي من الأخبار الكاذبة", "denial"),
+    ("أي صاروخ يطلق من لبنان سيقابل بهجوم على بيروت", "future"),
 ])
 def test_cues_find_their_class(text, cls):
     assert cls in [c for c, _ in cue_hits(text)], cue_hits(text)
@@ -544,3 +563,14 @@ def test_parse_precision_rejects_precision_out_of_range():
                                                "why": "x", "patterns": ["قرب"]}}}
     with pytest.raises(ValueError, match=r"precision\.yaml: class 'near'"):
         lx.parse_precision(data)
+
+
+# ----------------------------------------------------------------------------- first names
+
+def test_first_names_leave_out_the_preposition_ala():
+    # على folds to علي: were the name listed, every place after "على" would be read as a
+    # surname ("غارات على بغداد").
+    from hadath.knowledge.bundle import load_first_names
+    names = load_first_names()
+    assert fold("على") not in names
+    assert fold("عدنان") in names and fold("محمد") in names

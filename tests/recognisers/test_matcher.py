@@ -45,3 +45,10 @@ def test_matcher_finds_every_occurrence_in_order():
 
 def test_matcher_empty_lexicon_finds_nothing():
     assert Matcher([]).find("أي نص") == []
+
+
+def test_matcher_article_required_pattern():
+    m = Matcher([("=الميادين", Entry("attribution", "mayadeen"))])
+    assert [h.entry.key for h in m.find("قالت قناة الميادين")] == ["mayadeen"]
+    assert [h.entry.key for h in m.find("وللميادين")] == ["mayadeen"]
+    assert m.find("في ميادين القتال") == []
