@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup setup-test web lint eval bench fuzz clean
+.PHONY: run test setup setup-test web lint eval bench fuzz load clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -46,6 +46,12 @@ eval: setup
 
 bench: setup-test
 	$(BIN)/python bench/run.py
+
+fuzz: setup-test
+	$(BIN)/python fuzz/run.py --seconds 60
+
+load: setup-test
+	$(BIN)/python bench/load_api.py --clients 8 --seconds 30
 
 clean:
 	rm -rf $(VENV) hadath.db* events.jsonl test-output

@@ -44,15 +44,29 @@ for _a, _b in _DELETE_RANGES:
         _TABLE[_c] = None
 
 
+# Folding visits only the characters that change: the frequent letters by str.replace,
+# the rest with one regex; str.translate would look up every character in a dict.
+_CHANGED = {chr(k): (v or "") for k, v in _TABLE.items() if v != chr(k)}
+_FREQUENT = [c for c in "ةىأإآئؤ" if c in _CHANGED]
+_RARE = {c: v for c, v in _CHANGED.items() if c not in _FREQUENT}
+_RARE_RE = re.compile("[" + "".join(re.escape(c) for c in _RARE) + "]")
+
+
 def fold(text: str) -> str:
     """Fold text for matching; lower-cases Latin so 'ISIS' and 'isis' meet."""
-    return text.translate(_TABLE).lower()
+    for c in _FREQUENT:
+        if c in text:
+            text = text.replace(c, _CHANGED[c])
+    return _RARE_RE.sub(lambda m: _RARE[m.group()], text).lower()
+
+
+# The one code point whose lower() is longer than itself (checked by a test over all of
+# Unicode); text containing it takes the per-character path so offsets stay exact.
+_LENGTHENS_WHEN_LOWERED = "\u0130"
 
 
 def _fold_keeps_length(text: str) -> bool:
-    # str.lower() can change length for a few non-ASCII letters (e.g. 'İ'); such text
-    # falls back to the per-character path so offsets stay exact.
-    return text.isascii() or all(len(c.lower()) == 1 for c in set(text) if not c.isascii())
+    return _LENGTHENS_WHEN_LOWERED not in text
 
 
 def _fold_char(char: str) -> str:

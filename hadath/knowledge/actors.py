@@ -25,9 +25,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from hadath.arabic.normalise import fold
+from hadath.knowledge.yaml_data import load_yaml
 
 ACTORS_FILE = "actors.yaml"
 GENERIC_FILE = "generic_actors.yaml"
@@ -257,7 +256,7 @@ def load_actors() -> ActorRegistry:
 
 def _read(name: str) -> dict[str, Any]:
     text = files("hadath.data").joinpath(name).read_text(encoding="utf-8")
-    doc = yaml.safe_load(text)
+    doc = load_yaml(text)
     if not isinstance(doc, dict) or doc.get("version") != 1:
         raise ValueError(f"{name}: expected a mapping with version: 1")
     return doc

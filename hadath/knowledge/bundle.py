@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from hadath.arabic.normalise import fold
 from hadath.article import Actor, Mention, Place
 from hadath.knowledge.actors import ActorRegistry, load_actors
@@ -28,6 +26,7 @@ from hadath.knowledge.lexicons import (
     load_trigger_blockers,
     load_triggers,
 )
+from hadath.knowledge.yaml_data import load_yaml
 from hadath.recognisers.matcher import Entry, Matcher
 
 
@@ -39,7 +38,7 @@ def load_first_names() -> frozenset[str]:
 
 def load_roles() -> dict[str, list[str]]:
     text = resources.files("hadath.data").joinpath("roles.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return {role: list(data[role]) for role in ("author", "target", "reporting", "author_verb")}
 
 

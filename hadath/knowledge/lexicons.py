@@ -24,9 +24,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from hadath.arabic.normalise import fold
+from hadath.knowledge.yaml_data import load_yaml
 
 STRENGTHS = ("strong", "weak")
 CUE_EFFECTS = ("cancel", "demote")
@@ -170,7 +169,7 @@ class PrecisionCue:
 def _read(name: str) -> dict[str, Any]:
     """Parse one data file; it must be a mapping with ``version: 1``."""
     text = files("hadath").joinpath("data", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: top level must be a mapping")
     if data.get("version") != 1:

@@ -15,9 +15,8 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from hadath.arabic.normalise import fold
+from hadath.knowledge.yaml_data import load_yaml
 
 _EN_MONTHS = {
     m: i + 1
@@ -50,7 +49,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("hadath.data").joinpath("reader_headers.yaml").read_text("utf-8")
     )
     months: dict[str, int] = {}

@@ -31,6 +31,11 @@ _SUFFIXES: dict[str, str] = {
     ".warc": "warc", ".arc": "warc",
 }
 _MAX_SINGLE_FILE_BYTES = 8 * MAX_CHARS  # one article can't need more (UTF-32 would be 4x)
+# One JSONL line holds one article: 1M code points, even \u-escaped, fit in 16 MB.
+_MAX_LINE_BYTES = 16 * MAX_CHARS
+# JSON, CSV and feeds are parsed whole. Past this size (decompressed), a file is refused
+# instead of exhausting memory: a 3 MB gzip "bomb" inflates to gigabytes.
+_MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024
 _STDIN = "<stdin>"
 
 
@@ -116,15 +121,31 @@ def read_file(path: Path, on_error: OnError) -> Iterator[Article]:
             with _open(path, gz) as f:
                 yield from _stream_jsonl(f, name, on_error)
             return
-        if fmt in (None, "text", "html") and not gz and path.stat().st_size > _MAX_SINGLE_FILE_BYTES:
-            on_error(ReadError(name, f"file of {path.stat().st_size:,} bytes is too large for one article"))
+        limit = _read_limit(fmt)
+        if not gz and path.stat().st_size > limit:
+            on_error(ReadError(name, _too_large(path.stat().st_size, fmt)))
             return
         with _open(path, gz) as f:
-            data = f.read()
+            data = f.read(limit + 1)  # a .gz may inflate far beyond its size on disk
+        if len(data) > limit:
+            on_error(ReadError(name, _too_large(len(data), fmt, decompressed=True)))
+            return
     except (OSError, EOFError, zlib.error) as e:
         on_error(ReadError(name, f"cannot read: {e}"))
         return
     yield from _read_bytes(data, name, fmt, on_error)
+
+
+def _read_limit(fmt: str | None) -> int:
+    return _MAX_SINGLE_FILE_BYTES if fmt in (None, "text", "html") else _MAX_WHOLE_FILE_BYTES
+
+
+def _too_large(size: int, fmt: str | None, decompressed: bool = False) -> str:
+    what = "decompresses to over" if decompressed else f"file of {size:,} bytes is over"
+    if fmt in (None, "text", "html"):
+        return f"{what} {_MAX_SINGLE_FILE_BYTES:,} bytes: too large for one article"
+    return (f"{what} {_MAX_WHOLE_FILE_BYTES:,} bytes: too large to read whole "
+            "(split it, or use JSON Lines, which is streamed)")
 
 
 def _open(path: Path, gz: bool) -> BinaryIO:
@@ -134,9 +155,13 @@ def _open(path: Path, gz: bool) -> BinaryIO:
 def _read_bytes(data: bytes, name: str, fmt: str | None, on_error: OnError) -> Iterator[Article]:
     if data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as g:
+                data = g.read(_MAX_WHOLE_FILE_BYTES + 1)
         except (OSError, EOFError, zlib.error) as e:
             on_error(ReadError(name, f"broken gzip data: {e}"))
+            return
+        if len(data) > _MAX_WHOLE_FILE_BYTES:
+            on_error(ReadError(name, _too_large(len(data), "json", decompressed=True)))
             return
     if fmt is None:
         fmt = sniff_format(data[:8192])
@@ -192,7 +217,10 @@ def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article
     enc = sniff_prefix(prefix)
     if enc is None:
         # UTF-16/32 or unclear: decode the whole file at once.
-        data = prefix + f.read()
+        data = prefix + f.read(_MAX_WHOLE_FILE_BYTES + 1 - len(prefix))
+        if len(data) > _MAX_WHOLE_FILE_BYTES:
+            on_error(ReadError(name, _too_large(len(data), "json", decompressed=True)))
+            return
         try:
             text = decode(data).text
         except DecodeFailure as e:
@@ -210,7 +238,15 @@ def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article
         # UTF-8 and Windows-1256 are both safe to split on b"\n"; each line is decoded
         # on its own (decode_line), so one line in another encoding costs only itself.
         stream = io.BufferedReader(_Prefixed(prefix, f))  # type: ignore[arg-type]
-        for lineno, raw in enumerate(stream, 1):
+        lineno = 0
+        while raw := stream.readline(_MAX_LINE_BYTES + 1):
+            lineno += 1
+            if len(raw) > _MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                # Too long to be one article: skip to the next line without holding it.
+                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield lineno, ReadFailure(f"line longer than {_MAX_LINE_BYTES:,} bytes")
+                continue
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from hadath.arabic.normalise import fold
+from hadath.knowledge.yaml_data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ def _key(s: str) -> str:
 @lru_cache(maxsize=1)
 def outlet_table() -> OutletTable:
     """Load hadath/data/outlets.yaml (once)."""
-    raw = yaml.safe_load(resources.files("hadath.data").joinpath("outlets.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("hadath.data").joinpath("outlets.yaml").read_text("utf-8"))
     outlets: list[Outlet] = []
     by_name: dict[str, Outlet] = {}
     by_domain: dict[str, Outlet] = {}

@@ -23,10 +23,9 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from hadath.arabic.normalise import fold
 from hadath.article import Article
+from hadath.knowledge.yaml_data import load_yaml
 from hadath.readers.base import make_article
 from hadath.readers.clean import clean_text
 from hadath.readers.dates import date_line, parse_date
@@ -61,7 +60,7 @@ class Header:
 
 @lru_cache(maxsize=1)
 def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("hadath.data").joinpath("reader_headers.yaml").read_text("utf-8")
     )
     kinds = {" ".join(fold(r["ar"]).split()): r["kind"] for r in raw["labels"]}

@@ -21,9 +21,9 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-import yaml
 from hijridate import Gregorian, Hijri
 
+from hadath.knowledge.yaml_data import load_yaml
 from hadath.recognisers.numbers import fold_phrase, number_at, word_alternation
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -81,7 +81,7 @@ def _alt(words) -> str:
 
 
 def _load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> _Lexicon:

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from hadath.arabic.normalise import fold
+from hadath.knowledge.yaml_data import load_yaml
 from hadath.recognisers.matcher import PREFIXES_BARE, PREFIXES_WITH_ARTICLE
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "numbers.yaml"
@@ -118,7 +117,7 @@ def _phrases(phrases: list[str]) -> str:
 
 
 def _month_names(path: Path) -> set[str]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     names = {n for systems in raw["gregorian"].values() for ns in systems.values() for n in ns}
     return {fold_phrase(n) for n in names | {n for ns in raw["hijri"].values() for n in ns}}
 
@@ -128,7 +127,7 @@ def load_lexicon(path: Path = DATA_FILE, months: Path = MONTHS_FILE) -> NumberLe
 
     Month names come from months.yaml: a 4-digit number right after one is a year.
     """
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     roles: dict[str, dict[str, int]] = {}
 
     def put(words: list[str], role: str, value: int) -> None:

@@ -39,8 +39,13 @@ def connect(spec: str) -> Iterator[Any]:
         n = int(spec.partition(":")[2] or os.cpu_count() or 1)
         if n < 1:
             raise ValueError(f"local cluster needs at least one worker, got {n}")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        import dask
+
+        # No dashboard, so no use for the workers' statistical profiler: it samples
+        # every thread every 10 ms and costs several per cent of the CPU.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
         try:
             with Client(cluster) as client:
                 yield client
@@ -158,6 +163,10 @@ def run_on_cluster(paths: Iterable[str], output: str, cluster: str, *, strict: b
         say(f"stopped at the first bad record ({plan_errors[0].origin}) because of --strict")
         return 1
 
+    if not parts:
+        if not quiet:
+            print(summary_table(0, 0, Counter(), len(plan_errors)), file=sys.stderr)
+        return 2 if plan_errors else 0
     out_dir = os.path.abspath(out)
     progress = not quiet and sys.stderr.isatty()
     with contextlib.ExitStack() as stack:

@@ -63,3 +63,9 @@ def test_normalise_drops_private_use_and_maps_offsets():
     i = n.text.index("بغداد")
     s, e = n.span_to_original(i, i + 5)
     assert text[s:e] == "بغداد"
+
+
+def test_only_one_code_point_lengthens_when_lowered():
+    # normalise relies on this to take its fast path
+    longer = [c for c in map(chr, range(0x110000)) if len(c.lower()) != 1]
+    assert longer == ["\u0130"]
