@@ -59,10 +59,14 @@ class Progress:
 
 
 @contextlib.contextmanager
-def open_output(path: str) -> Iterator[IO[str]]:
+def open_output(path: str, binary: bool = False) -> Iterator[IO]:
     if path == "-":
         yield sys.stdout
         sys.stdout.flush()
+        return
+    if binary:
+        with open(path, "wb") as fh:
+            yield fh
         return
     with open(path, "w", encoding="utf-8", newline="") as fh:
         yield fh
