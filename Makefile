@@ -47,11 +47,14 @@ eval: setup
 bench: setup-test
 	$(BIN)/python bench/run.py
 
+FUZZ_SECONDS ?= 60
+LOAD_SECONDS ?= 60
+
 fuzz: setup-test
-	$(BIN)/python fuzz/run.py --seconds 60
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS) --jobs 2
 
 load: setup-test
-	$(BIN)/python bench/load_api.py --clients 8 --seconds 30
+	$(BIN)/python bench/load_api.py --clients 8 --seconds $(LOAD_SECONDS)
 
 clean:
 	rm -rf $(VENV) hadath.db* events.jsonl test-output

@@ -53,8 +53,22 @@ def extract_stream(articles: Iterable[Article], workers: int = 1,
     if method == "fork":
         _load_knowledge()  # once, before forking: the workers share its pages
     ctx = mp.get_context(method)
+    stop: list[BaseException] = []
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(_extract_one, articles, chunksize=chunksize)
+        yield from pool.imap(_extract_one, _until_error(articles, stop), chunksize=chunksize)
+    if stop:
+        # the reader stopped (--strict): every article before it has been yielded, as
+        # with one worker, and only now does the stop reach the caller
+        raise stop[0]
+
+
+def _until_error(articles: Iterable[Article], stop: list[BaseException]) -> Iterator[Article]:
+    """Feed the pool, but keep an exception from the input for after the pool drains:
+    raised inside imap's feeder thread it would cost the chunk being built."""
+    try:
+        yield from articles
+    except Exception as exc:  # noqa: BLE001 - re-raised by extract_stream
+        stop.append(exc)
 
 
 def _load_knowledge() -> None:

@@ -15,12 +15,20 @@ A sentence yields an event when it holds a trigger that no cue cancels:
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from hadath.article import Article, Event, Mention, Span
 from hadath.knowledge.bundle import load_bundle
 
 RECENT_DAYS = 31
+
+
+def window_start(published: date) -> date:
+    """The first day the codebook's 31-day window admits (date.min for dates near it)."""
+    try:
+        return published - timedelta(days=RECENT_DAYS)
+    except OverflowError:
+        return date.min
 # How far (in characters of the original text) before and after a trigger a cue reaches:
 # long comma-joined Arabic sentences carry several clauses, and a denial in one does
 # not deny the others.
@@ -166,7 +174,7 @@ def _is_background(article: Article, found: dict[str, list[Mention]]) -> bool:
     for m in dates:
         d = m.value
         if d.date is not None:
-            if published - timedelta(days=RECENT_DAYS) <= d.date <= published:
+            if window_start(published) <= d.date <= published:
                 recent = True
             else:
                 old = True

@@ -13,11 +13,11 @@ from __future__ import annotations
 import copy
 import math
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 from hadath.article import Article, Event, Mention, Place
 from hadath.knowledge.bundle import Bundle, load_bundle
-from hadath.stages.detect import RECENT_DAYS
+from hadath.stages.detect import window_start
 from hadath.stages.resolve_actors import resolve_actors
 from hadath.stages.resolve_counts import resolve_counts
 
@@ -173,7 +173,7 @@ def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool 
     else:
         return None
     if published is not None:
-        if event.event_date < published - timedelta(days=RECENT_DAYS) or event.event_date > published:
+        if event.event_date < window_start(published) or event.event_date > published:
             return None
     return stated
 

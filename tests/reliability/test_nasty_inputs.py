@@ -90,12 +90,6 @@ def test_strict_stops_at_the_first_bad_record(good, tmp_path: Path):
     assert run.lines == only_a.lines  # everything before the bad file, nothing after it
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hadath/batch.py extract_stream: with --workers > 1 the reader's --strict stop is raised "
-    "inside Pool.imap's task-feeder thread while it builds a chunk, so the records of the "
-    "good articles of that chunk (up to chunksize-1 before the bad one) are dropped; with "
-    "--workers 1 they are written. Fix: catch the exception around the input iterator, "
-    "let imap drain, then re-raise it after the last outcome."))
 def test_strict_with_workers_writes_what_one_worker_writes(good, tmp_path: Path):
     bad = tmp_path / "binary.txt"
     bad.write_bytes(next(c for c in CASES if c.name == "binary.txt").data)
@@ -182,3 +176,42 @@ def test_whole_hostile_corpus_through_ingest(good, hostile_folder: Path, tmp_pat
     assert again.exit_code == 1 and " 0 added" in again.stderr.replace(":", " ")
     with sqlite3.connect(db) as conn:
         assert {r[0] for r in conn.execute("SELECT id FROM articles")} == stored
+
+
+@pytest.mark.postgres
+def test_whole_hostile_corpus_into_postgres(good, hostile_folder: Path, pg_server):
+    """PostgreSQL refuses NULs and index entries over ~2,700 bytes; nothing the readers
+    hand over may hit either (a store failure would stop the whole ingest)."""
+    from hadath.store import open_store
+
+    url = pg_server.new_database()
+    run = run_cli("ingest", hostile_folder, "--db", url)
+    assert run.exception is None and run.exit_code == 1, run.stderr
+    assert "store failure" not in run.stderr and "Traceback" not in run.stderr
+    with open_store(url) as store:
+        stored = {r[0] for r in store._all("SELECT id FROM articles")}
+    assert good.ids <= stored
+    assert any(i.startswith("id-sha1:") for i in stored)  # the 5,000-character id
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError, reason=(
+    "hadath/store/dedupe.py date_window: `day - timedelta(days=before)` / `day + "
+    "timedelta(days=after)` overflow for an event dated in the first or last days of the "
+    "calendar (OverflowError: date value out of range), so Store.ingest raises and POST "
+    "/api/ingest answers 500 for an article dated 0001-01-01 or 9999-12-31 (the readers "
+    "now drop such publication dates; the API does not). Fix: clamp the window to "
+    "date.min/date.max (or refuse such records in check_record)."))
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_store_ingest_survives_events_at_the_edge_of_the_calendar(tmp_path: Path, day: str):
+    from datetime import date
+
+    from hadath.article import Article
+    from hadath.pipeline import extract_records
+    from hadath.store import open_store
+
+    article = Article(id=f"edge-{day}", text=nasty.REPORT, outlet="x",
+                      published=date.fromisoformat(day))
+    records = extract_records(article)
+    assert records and records[0]["event_date"][:4] == day[:4]
+    with open_store(tmp_path / "edge.db") as store:
+        assert store.ingest(article, records).article_added
