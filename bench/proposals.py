@@ -1,7 +1,7 @@
 """Speed changes proposed for code other engineers own, each proved output-identical here.
 
     .venv/bin/python bench/proposals.py            # equivalence + timing of each proposal
-    .venv/bin/python bench/proposals.py --apply-all --articles 10000
+    .venv/bin/python bench/proposals.py --apply-all --each   # + end-to-end A/B gains
 
 Nothing here is imported by hadath. Each proposal is the replacement code for one
 function, written out in full so it can be pasted into its file; this script checks
@@ -145,6 +145,69 @@ def check_wordish() -> None:
     assert bad in ([], ["0x670"]), bad
 
 
+# ---- P7: hadath/store/dedupe.py text_hash (used per article by --cluster and the store) ----
+
+
+def p7_text_hash(text: str) -> str:
+    """dedupe.text_hash with str.split() for the whitespace collapse.
+
+    ``re`` ``\\s`` and ``str.isspace`` are the same predicate in CPython (checked over
+    every code point by ``check_p7``), so ``" ".join(s.split())`` equals
+    ``_SPACE.sub(" ", s).strip()``, at less than half the cost.
+    """
+    import hashlib
+
+    from hadath.arabic.normalise import fold
+
+    return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+
+
+def check_p7() -> None:
+    space = re.compile(r"\s")
+    bad = [hex(c) for c in range(0x110000) if bool(space.match(chr(c))) != chr(c).isspace()]
+    assert not bad, bad
+
+
+# ---- P6: every yaml.safe_load of hadath/data (lexicons.py, actors.py, bundle.py, ...) ----
+
+P6_LOADER = "getattr(yaml, 'CSafeLoader', yaml.SafeLoader)"
+
+
+def check_p6() -> int:
+    """Every packaged YAML file loads to the same data with libyaml's CSafeLoader."""
+    import yaml
+
+    files = sorted((Path(__file__).resolve().parents[1] / "hadath" / "data").rglob("*.yaml"))
+    loader = eval(P6_LOADER)  # noqa: S307 - a constant expression, shown as proposed
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert yaml.safe_load(text) == yaml.load(text, Loader=loader), f
+    return len(files)
+
+
+_COLD = """
+import sys, time
+t0 = time.perf_counter()
+if sys.argv[1] == "new":
+    import yaml
+    yaml.safe_load = lambda s: yaml.load(s, Loader=yaml.CSafeLoader)
+from hadath.article import Article
+from hadath.pipeline import extract_records
+extract_records(Article(id="x", text="قتل شخص في هجوم على بغداد أمس."))
+print(time.perf_counter() - t0)
+"""
+
+
+def cold_start(variant: str, runs: int = 5) -> float:
+    import statistics
+    import subprocess
+
+    times = [float(subprocess.run([sys.executable, "-c", _COLD, variant], check=True,
+                                  capture_output=True, text=True).stdout)
+             for _ in range(runs)]
+    return statistics.median(times)
+
+
 # ---- harness ---------------------------------------------------------------------------
 
 
@@ -198,6 +261,11 @@ def compare(texts: list[str]) -> list[tuple[str, str, float, float, int]]:
             lambda t, anchor=anchor: list(anchor.finditer(t)),
             lambda t, anchor=anchor, probe=probe: list(iter_anchors(anchor, probe, t)),
             folded, same)
+    from hadath.store.dedupe import text_hash
+
+    check_p7()
+    row("P7", "store/dedupe.py text_hash", text_hash, p7_text_hash, texts,
+        lambda t: text_hash(t) == p7_text_hash(t))
     return rows
 
 
@@ -215,27 +283,38 @@ class _FastAnchor:
         return iter_anchors(self._anchor, self._probe, text, start, end)
 
 
-def apply_all() -> None:
-    """Patch every proposal into the running process (for measuring only)."""
+class _Boundary:
+    """Stands in for segment._BOUNDARY so segment() uses p3_boundaries."""
+
+    def __init__(self, original: re.Pattern[str]):
+        self.original = original
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return p3_boundaries(text, self.original)
+
+
+def patches() -> dict[str, list[tuple[Any, str, Any]]]:
+    """(object, attribute, replacement) for each proposal, to switch it on in-process."""
     from hadath.arabic import normalise as N
     from hadath.recognisers import dates as D
     from hadath.recognisers import numbers as NU
     from hadath.stages import segment as S
 
-    N._fold_keeps_length = p1_fold_keeps_length
-    N.fold = make_p2_fold()
+    return {
+        "P1": [(N, "_fold_keeps_length", p1_fold_keeps_length)],
+        "P2": [(N, "fold", make_p2_fold())],
+        "P3": [(S, "_BOUNDARY", _Boundary(S._BOUNDARY))],
+        "P4": [(mod.lexicon(), "anchor", _FastAnchor(mod.lexicon().anchor)) for mod in (NU, D)],
+    }
 
-    class _Boundary:
-        def __init__(self, original: re.Pattern[str]):
-            self.original = original
 
-        def finditer(self, text: str) -> Iterator[re.Match[str]]:
-            return p3_boundaries(text, self.original)
-
-    S._BOUNDARY = _Boundary(S._BOUNDARY)  # type: ignore[assignment]
-    for mod in (NU, D):
-        lex = mod.lexicon()
-        object.__setattr__(lex, "anchor", _FastAnchor(lex.anchor))
+def switch(changes: list[tuple[Any, str, Any]]) -> list[tuple[Any, str, Any]]:
+    """Apply ``changes``; return the changes that undo them."""
+    undo = []
+    for obj, attr, value in changes:
+        undo.append((obj, attr, getattr(obj, attr)))
+        object.__setattr__(obj, attr, value)  # the lexicons are frozen dataclasses
+    return undo
 
 
 def digest_all(sources: list[rep.Source]) -> tuple[str, int]:
@@ -250,42 +329,68 @@ def digest_all(sources: list[rep.Source]) -> tuple[str, int]:
     return h.hexdigest(), n
 
 
-def throughput(sources: list[rep.Source], n: int, reps: int = 3) -> float:
+def cpu_seconds(sources: list[rep.Source], n: int) -> float:
     from hadath.pipeline import extract_records
 
-    best = float("inf")
-    for _ in range(reps):
-        c0 = time.process_time()
-        for a in rep.replicate(sources, n):
-            extract_records(a)
-        best = min(best, time.process_time() - c0)
-    return n / best
+    c0 = time.process_time()
+    for a in rep.replicate(sources, n):
+        extract_records(a)
+    return time.process_time() - c0
+
+
+def ab_throughput(sources: list[rep.Source], n: int, changes: list[tuple[Any, str, Any]],
+                  rounds: int = 5) -> tuple[float, float]:
+    """Articles/s per core without and with ``changes``, alternating, best of ``rounds``.
+
+    Alternating A/B and keeping each side's best run is what makes a comparison
+    trustworthy on a machine whose other users come and go.
+    """
+    best_a = best_b = float("inf")
+    for _ in range(rounds):
+        best_a = min(best_a, cpu_seconds(sources, n))
+        undo = switch(changes)
+        try:
+            best_b = min(best_b, cpu_seconds(sources, n))
+        finally:
+            switch(undo)
+    return n / best_a, n / best_b
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--apply-all", action="store_true")
-    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--each", action="store_true", help="also measure each proposal alone")
     args = ap.parse_args(argv)
     everything = rep.load([rep.CORPUS, rep.GOLD])
     print(f"{len(everything):,} articles (corpus + gold)")
     print(f"{'':4} {'where':45} {'old µs':>8} {'new µs':>8} {'saved':>7} {'differ':>6}")
     for name, where, old, new, bad in compare([s.text for s in everything]):
         print(f"{name:4} {where:45} {old:8.1f} {new:8.1f} {old - new:7.1f} {bad:6}")
+    n_yaml = check_p6()
+    old_cold, new_cold = cold_start("old"), cold_start("new")
+    print(f"P6   YAML with CSafeLoader ({n_yaml} files, same data): import + first article "
+          f"{old_cold:.2f} s → {new_cold:.2f} s (median of 5 fresh processes)")
     if args.apply_all:
         corpus = rep.load([rep.CORPUS])
         from hadath.scale.tasks import warm_worker
 
         warm_worker()
+        every = patches()
         before_digest, before_n = digest_all(everything)
-        before = throughput(corpus, args.articles)
-        apply_all()
+        undo = switch([c for changes in every.values() for c in changes])
         after_digest, after_n = digest_all(everything)
-        after = throughput(corpus, args.articles)
-        print(f"records: {before_n:,} before, {after_n:,} after; "
+        switch(undo)
+        print(f"records of corpus + gold: {before_n:,} before, {after_n:,} after, "
               f"{'IDENTICAL' if before_digest == after_digest else 'DIFFERENT'}")
-        print(f"end to end on {args.articles:,} corpus articles (best of 3, CPU): "
-              f"{before:,.0f} → {after:,.0f} articles/s per core ({after / before - 1:+.1%})")
+        print(f"end to end, {args.articles:,} corpus articles, A/B alternated, best of "
+              f"{args.rounds} (articles/s per core, CPU):")
+        steps = [(name, changes) for name, changes in every.items()] if args.each else []
+        steps.append(("all", [c for changes in every.values() for c in changes]))
+        for name, changes in steps:
+            a, b = ab_throughput(corpus, args.articles, changes, args.rounds)
+            print(f"  {name:4} {a:7,.0f} → {b:7,.0f}  ({b / a - 1:+.1%})")
     return 0
 
 

@@ -46,19 +46,43 @@ def warm() -> float:
     return warm_worker()
 
 
+BLOCK = 1000  # articles per timed block
+
+
 def throughput(sources: list[rep.Source], n: int) -> dict[str, Any]:
-    """End-to-end ``extract_records`` over ``n`` articles, in this one process."""
+    """End-to-end ``extract_records`` over ``n`` articles, in this one process.
+
+    Timed as a whole and in blocks of ``BLOCK`` articles: the median block is robust
+    to other programs' bursts (they slow even CPU time, through shared caches and
+    cores), and the first and last blocks of a long run show whether cost per article
+    grows as a run goes on.
+    """
     from hadath.pipeline import extract_records
 
     records = 0
+    blocks: list[float] = []
     w0, c0 = time.perf_counter(), _cpu()
+    b0, in_block = c0, 0
     for article in rep.replicate(sources, n):
         records += len(extract_records(article))
+        in_block += 1
+        if in_block == BLOCK:
+            now = _cpu()
+            blocks.append((now - b0) / BLOCK)
+            b0, in_block = now, 0
     cpu, wall = _cpu() - c0, time.perf_counter() - w0
+    if not blocks:
+        blocks = [cpu / n]
     nbytes = rep.total_bytes(sources, n)
+    median = statistics.median(blocks)
+    k = max(1, len(blocks) // 10)
     return {"articles": n, "records": records, "cpu_s": cpu, "wall_s": wall,
             "articles_per_cpu_s": n / cpu, "mb_per_cpu_s": nbytes / cpu / 1e6,
-            "us_per_article": cpu / n * 1e6, "mb": nbytes / 1e6}
+            "us_per_article": cpu / n * 1e6, "mb": nbytes / 1e6,
+            "median_block_articles_per_cpu_s": 1 / median,
+            "median_block_mb_per_cpu_s": nbytes / n / median / 1e6,
+            "first_blocks_us": statistics.median(blocks[:k]) * 1e6,
+            "last_blocks_us": statistics.median(blocks[-k:]) * 1e6}
 
 
 def stage_costs(sources: list[rep.Source], n: int) -> dict[str, Any]:
@@ -97,7 +121,8 @@ from hadath.pipeline import extract_records
 t1 = time.perf_counter()
 n = len(extract_records(Article(id=sys.argv[1], text=sys.argv[2])))
 t2 = time.perf_counter()
-print(t1 - t0, t2 - t0, n)
+import resource
+print(t1 - t0, t2 - t0, n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
@@ -106,13 +131,14 @@ def cold_start(sources: list[rep.Source], runs: int = 3) -> dict[str, Any]:
     src = next((s for s in sources if len(s.text) < 2000), sources[0])
     cmd = [sys.executable, "-c", _COLD, src.id, src.text]
     subprocess.run(cmd, check=True, capture_output=True)  # builds any cache, not timed
-    totals, imports, firsts = [], [], []
+    totals, imports, firsts, rss = [], [], [], []
     for _ in range(runs):
         w0 = time.perf_counter()
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
         totals.append(time.perf_counter() - w0)
         imports.append(float(out[0]))
         firsts.append(float(out[1]))
+        rss.append(float(out[3]))
     cli = REPO / ".venv" / "bin" / "hadath"
     seed = rep.SHARED / "seed" / "almada-2019-03-03-hit.txt"
     cli_s = None
@@ -121,7 +147,7 @@ def cold_start(sources: list[rep.Source], runs: int = 3) -> dict[str, Any]:
         subprocess.run([str(cli), "extract", str(seed), "-o", os.devnull, "-q"],
                        capture_output=True)
         cli_s = time.perf_counter() - w0
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child_rss = max(rss)
     return {"process_to_first_article_s": statistics.median(totals),
             "import_s": statistics.median(imports),
             "import_and_first_article_s": statistics.median(firsts),
@@ -189,6 +215,8 @@ def dask_run(path: Path, out: Path, workers: int, partition: int) -> dict[str, A
         wall, client_cpu = time.perf_counter() - w0, _cpu() - c0
         w_cpu = client.run(time.process_time)
         s_cpu = client.run_on_scheduler(time.process_time) - s_cpu0
+        if client.run_on_scheduler(os.getpid) == os.getpid():
+            s_cpu = 0.0  # a LocalCluster's scheduler runs in this process: counted already
         rss = client.run(_rss_mb)
     if code != 0:
         raise SystemExit(f"the Dask run failed with exit code {code}")
@@ -208,6 +236,33 @@ def cpu_speedup(one: dict[str, Any], two: dict[str, Any], cores: int = 2) -> flo
     return t1 / t2
 
 
+def task_overhead(sources: list[rep.Source], path: Path, partition: int, tmp: Path,
+                  parts: int = 3, rounds: int = 2) -> float:
+    """CPU of ``extract_partition`` (read, extract, hash, write) over bare extraction.
+
+    Run in this process on the first ``parts`` partitions, alternating with bare
+    ``extract_records`` of the same articles, best of ``rounds``: what hadath's own
+    task costs beyond extraction, as opposed to what Dask costs.
+    """
+    from hadath.pipeline import extract_records
+    from hadath.scale import plan_partitions, read_partition
+    from hadath.scale.tasks import discard, extract_partition
+
+    plan = plan_partitions([path], lambda e: None, partition)[:parts]
+    n = sum(1 for p in plan for _ in read_partition(p, lambda e: None))
+    task = bare = float("inf")
+    for _ in range(rounds):
+        c0 = _cpu()
+        for p in plan:
+            discard(extract_partition(p, str(tmp)).tmp_path)
+        task = min(task, _cpu() - c0)
+        c0 = _cpu()
+        for a in rep.replicate(sources, n):
+            extract_records(a)
+        bare = min(bare, _cpu() - c0)
+    return task / bare
+
+
 def scale_out(sources: list[rep.Source], n: int, partition: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="hadath-bench-") as tmp:
         path = Path(tmp) / "articles.jsonl"
@@ -218,8 +273,10 @@ def scale_out(sources: list[rep.Source], n: int, partition: int) -> dict[str, An
         c2 = mp_control(sources, n, 2)
         b1 = batch_stream(path, 1)
         b2 = batch_stream(path, 2)
+        task = task_overhead(sources, path, partition, Path(tmp))
     return {"articles": n, "partition_size": partition, "loadavg": os.getloadavg(),
             "dask": [d1, d2], "control": [c1, c2], "batch": [b1, b2],
+            "task_cpu_over_bare": task,
             "dask_speedup": d1["wall_s"] / d2["wall_s"],
             "dask_cpu_speedup": cpu_speedup(d1, d2),
             "dask_2_workers_articles_per_s": n / d2["wall_s"],
@@ -236,18 +293,23 @@ def report(res: dict[str, Any]) -> str:
     out = [f"hadath benchmark — {res['machine']}",
            f"corpus: {res['corpus_articles']:,} articles, {res['corpus_mb']:.1f} MB of text, "
            f"replicated with distinct ids; load average at start {res['loadavg']}", ""]
-    out.append("end to end, one process (per core = CPU time):")
-    out.append(f"  {'articles':>9} {'art/s/core':>11} {'MB/s/core':>10} {'µs/article':>11} "
-               f"{'wall s':>8} {'records':>9}")
+    out.append("end to end, one process (per core = CPU time; median of 1,000-article blocks "
+               "beside the whole run):")
+    out.append(f"  {'articles':>9} {'art/s/core':>11} {'median blk':>11} {'MB/s/core':>10} "
+               f"{'median blk':>11} {'wall s':>8} {'records':>9}")
     for t in res["throughput"]:
         out.append(f"  {t['articles']:>9,} {t['articles_per_cpu_s']:>11,.0f} "
-                   f"{t['mb_per_cpu_s']:>10.2f} {t['us_per_article']:>11,.0f} "
-                   f"{t['wall_s']:>8.1f} {t['records']:>9,}")
-    if len(res["throughput"]) > 1:
+                   f"{t['median_block_articles_per_cpu_s']:>11,.0f} {t['mb_per_cpu_s']:>10.2f} "
+                   f"{t['median_block_mb_per_cpu_s']:>11.2f} {t['wall_s']:>8.1f} "
+                   f"{t['records']:>9,}")
+    if res["throughput"]:
         first, last = res["throughput"][0], res["throughput"][-1]
-        out.append(f"  linearity: µs/article at {last['articles']:,} is "
-                   f"{last['us_per_article'] / first['us_per_article']:.2f}× that at "
-                   f"{first['articles']:,}")
+        ratio = first["median_block_articles_per_cpu_s"] / last["median_block_articles_per_cpu_s"]
+        out.append(f"  linearity: median block µs/article at {last['articles']:,} is "
+                   f"{ratio:.2f}× that at {first['articles']:,}; within the "
+                   f"{last['articles']:,} run, last "
+                   f"10% of blocks {last['last_blocks_us']:,.0f} µs vs first 10% "
+                   f"{last['first_blocks_us']:,.0f} µs")
     s = res["stages"]
     out += ["", f"stage costs over {s['articles']:,} articles (Pipeline(timed=True)):"]
     for name, v in s["stages"].items():
@@ -280,7 +342,8 @@ def report(res: dict[str, Any]) -> str:
                 f"  Dask 2 workers: {d['dask_2_workers_articles_per_s']:,.0f} articles/s wall; "
                 f"worker CPU {' + '.join(f'{x:.1f}' for x in d2['worker_cpu_s'])} s, "
                 f"scheduler + client {d2['other_cpu_s']:.1f} s; all Dask CPU / control CPU "
-                f"= {d['dask_cpu_overhead']:.2f}; worker peak RSS "
+                f"= {d['dask_cpu_overhead']:.2f} (of which hadath's task itself, reading, "
+                f"hashing and writing: {d['task_cpu_over_bare']:.2f}); worker peak RSS "
                 f"{d2['worker_peak_rss_mb']:.0f} MB"]
     return "\n".join(out)
 

@@ -12,10 +12,12 @@ characters) and a plausible publication date.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import gzip
 import io
 import json
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +33,7 @@ with instrumented(__name__ == "__main__"):
 EXTS = (".txt", ".jsonl", ".json", ".csv", ".tsv", ".html", ".xml", ".warc", ".warc.gz",
         ".jsonl.gz", "")
 _DIR = Path(tempfile.mkdtemp(prefix="hadath-fuzz-readers-"))
+atexit.register(shutil.rmtree, _DIR, True)
 
 
 def check_file(path: Path) -> int:

@@ -95,8 +95,9 @@ def cases() -> list[Case]:
         # --- size
         Case("ten-mb-single-line.txt", "huge.txt", ("ق" * (TEN_MB // 2)).encode(), "error"),
         Case("ten-mb-jsonl-line", "huge.jsonl",
-             jsonl(row("nasty-ok-1", REPORT), row("nasty-huge", "ق" * TEN_MB)), "error", line=2),
-        Case("million-digits", "digits.jsonl", jsonl(row("nasty-digits", big_digits)), "ok"),
+             jsonl(row("nasty-ok-1", REPORT)) + raw_utf8(row("nasty-huge", "ق" * (TEN_MB // 2))),
+             "error", line=2),
+        Case("million-digits", "digits.jsonl", raw_utf8(row("nasty-digits", big_digits)), "ok"),
         Case("million-digits-over-limit", "digits-over.jsonl",
              jsonl(row("nasty-digits-over", "قتل " + "9" * 1_000_001)), "error", line=1),
         # --- binary
@@ -106,6 +107,12 @@ def cases() -> list[Case]:
         Case("binary.warc", "binary.warc", noise, "error"),
         Case("elf.txt", "program.txt", elf, "error"),
         Case("fake-gzip.jsonl.gz", "fake.jsonl.gz", b"\x1f\x8b" + noise[:4096], "error"),
+        # 20 MB of one line in 20 KB, then a good line: only the bomb may be refused
+        Case("gzip-bomb.jsonl.gz", "bomb.jsonl.gz",
+             gzip.compress(b'{"id": "nasty-bomb", "text": "' + b"0" * (20 << 20) + b'"}\n'
+                           + raw_utf8(row("nasty-after-bomb", REPORT))),
+             "error", line=1, same_as=True),
+        Case("gzip-bomb.txt.gz", "bomb.txt.gz", gzip.compress(b"0" * (20 << 20)), "error"),
         Case("truncated-gzip", "cut.jsonl.gz",
              gzip.compress(jsonl(row("nasty-cut", REPORT)))[:-12], "any"),
         # --- NUL bytes
@@ -153,8 +160,9 @@ def cases() -> list[Case]:
                    row("nasty-year-9999", REPORT, date="9999-12-31T23:59:59"),
                    row("nasty-epoch-huge", REPORT, date=1e300)), "ok"),
         Case("metadata-bombs", "meta.jsonl",
-             jsonl(row("".join(rnd.choice("abcdef0123456789") for _ in range(5000)), REPORT,
-                       title="ع" * 2_000_000, outlet="و" * 100_000,
+             jsonl(row("".join(rnd.choice("abcdef0123456789") for _ in range(5000)),
+                       REPORT + "\n(ملف)",
+                       title="ع" * 200_000, outlet="و" * 50_000,
                        url="http://x/" + "a" * 100_000, section="s" * 50_000)),
              "ok", same_as=True),
         # --- markup

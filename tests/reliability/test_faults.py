@@ -3,7 +3,7 @@ that goes away mid-run and comes back, and kill -9 at seeded points, again and a
 
 Every scenario ends the same way: after a rerun, the store holds exactly what a clean,
 uninterrupted run stores (same articles, mentions and canonical events, by id): nothing
-lost, nothing twice. Each failing run must fail in one clear line (exit 3), never with a
+lost, nothing twice. Each failing run must fail with one clear message (exit 3), never with a
 traceback.
 """
 
@@ -26,7 +26,7 @@ import pytest
 from hadath.ingest import ingest_paths
 from hadath.store import EventQuery, open_store
 
-from .conftest import corpus_rows, write_jsonl
+from .conftest import corpus_rows, run_cli, write_jsonl
 
 EXIT_STORE = 3
 
@@ -61,18 +61,35 @@ def clean_run(path: Path, url: str) -> dict[str, object]:
     return snapshot(url)
 
 
-def assert_one_line_failure(done: subprocess.CompletedProcess, *words: str) -> None:
+def assert_store_failure(done: subprocess.CompletedProcess, *words: str) -> None:
     assert done.returncode == EXIT_STORE, (done.returncode, done.stderr[-2000:])
-    lines = [line for line in done.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "store failure" in lines[0], done.stderr[-2000:]
-    assert any(w in lines[0].lower() for w in words), lines[0]
+    assert_one_message(done.stderr)
+    assert any(w in done.stderr.lower() for w in words), done.stderr
+
+
+def assert_one_message(stderr: str) -> None:
+    """One 'hadath ingest: store failure: ...' message (a driver's message may wrap
+    over lines), no traceback."""
+    assert stderr.startswith("hadath ingest: store failure: "), stderr[-2000:]
+    assert stderr.count("hadath ingest") == 1 and "Traceback" not in stderr, stderr[-2000:]
+
+
+ARTICLES = 200
 
 
 @pytest.fixture(scope="module")
 def articles(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole Telegram corpus (425 short real reports)."""
+    """200 short real reports from the Telegram corpus."""
     return write_jsonl(tmp_path_factory.mktemp("faults") / "telegram.jsonl",
-                       corpus_rows(shared, 10_000))
+                       corpus_rows(shared, ARTICLES))
+
+
+def ingest(path: Path, db: str) -> subprocess.CompletedProcess:
+    """``hadath ingest`` in this process (no interpreter start-up to pay), as a
+    CompletedProcess so in- and out-of-process runs are checked alike."""
+    run = run_cli("ingest", path, "--db", db, "-q")
+    assert run.exception is None, repr(run.exception)
+    return subprocess.CompletedProcess([], run.exit_code, "", run.stderr)
 
 
 @pytest.fixture(scope="module")
@@ -106,18 +123,19 @@ def test_disk_full_fails_cleanly_keeps_commits_and_resumes(articles, reference, 
     mnt = tmp_path / "small"
     with tmpfs(mnt, "1m") as mounted:
         db = mnt / "hadath.db"
-        full = subprocess.run(ingest_cmd(articles, str(db)), capture_output=True, text=True,
-                              timeout=120,
-                              preexec_fn=None if mounted else _limit_file_size(1 << 20))
-        assert_one_line_failure(full, "full", "too large", "disk i/o")
+        if mounted:
+            full = ingest(articles, str(db))
+        else:  # no tmpfs without root: a file-size limit makes the disk "full" at 1 MB
+            full = subprocess.run(ingest_cmd(articles, str(db)), capture_output=True,
+                                  text=True, timeout=120, preexec_fn=_limit_file_size(1 << 20))
+        assert_store_failure(full, "full", "too large", "disk i/o")
         with sqlite3.connect(db) as conn:  # what was committed is intact
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             kept = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert kept < len(reference["articles"])
         if mounted:  # the operator frees space: the same files, a bigger disk
             subprocess.run(["mount", "-o", "remount,size=64m", str(mnt)], check=True)
-        done = subprocess.run(ingest_cmd(articles, str(db)), capture_output=True, text=True,
-                              timeout=120)
+        done = ingest(articles, str(db))
         assert done.returncode == 0, done.stderr
         assert snapshot(str(db)) == reference
 
@@ -127,7 +145,7 @@ def test_read_only_database_fails_cleanly_and_changes_nothing(articles, referenc
     head = write_jsonl(tmp_path / "head.jsonl", corpus_rows_of(articles, 40))
     with tmpfs(mnt, "16m") as mounted:
         db = mnt / "hadath.db"
-        assert subprocess.run(ingest_cmd(head, str(db)), timeout=120).returncode == 0
+        assert ingest(head, str(db)).returncode == 0
         before = snapshot(str(db))
         digest = db.read_bytes()
         if mounted:
@@ -136,9 +154,8 @@ def test_read_only_database_fails_cleanly_and_changes_nothing(articles, referenc
             db.chmod(0o444)
             mnt.chmod(0o555)
         try:
-            done = subprocess.run(ingest_cmd(articles, str(db)), capture_output=True,
-                                  text=True, timeout=120)
-            assert_one_line_failure(done, "read", "open")
+            done = ingest(articles, str(db))
+            assert_store_failure(done, "read", "open")
             assert db.read_bytes() == digest
         finally:
             if mounted:
@@ -147,8 +164,7 @@ def test_read_only_database_fails_cleanly_and_changes_nothing(articles, referenc
                 mnt.chmod(0o755)
                 db.chmod(0o644)
         assert snapshot(str(db)) == before
-        done = subprocess.run(ingest_cmd(articles, str(db)), capture_output=True, text=True,
-                              timeout=120)
+        done = ingest(articles, str(db))
         assert done.returncode == 0, done.stderr
         assert snapshot(str(db)) == reference
 
@@ -166,12 +182,13 @@ def test_read_only_database_can_still_be_served(articles, tmp_path):
         if not mounted:
             pytest.skip("needs root to mount a read-only file system")
         db = mnt / "hadath.db"
-        assert subprocess.run(ingest_cmd(head, str(db)), timeout=120).returncode == 0
+        assert ingest(head, str(db)).returncode == 0
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
-        done = subprocess.run([sys.executable, "-m", "hadath", "serve", "--db", str(db),
-                               "--get", "/api/events?limit=1"],
-                              capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
+        try:
+            done = run_cli("serve", "--db", db, "--get", "/api/events?limit=1")
+        finally:
+            subprocess.run(["mount", "-o", "remount,rw", str(mnt)], check=True)
+        assert done.exit_code == 0, done.stderr
 
 
 def corpus_rows_of(path: Path, n: int) -> list[dict]:
@@ -192,12 +209,23 @@ def _pg_ctl(server, action: str, *args: str) -> subprocess.CompletedProcess:
 
         prefix = ["runuser", "-u", pwd.getpwuid(owner).pw_name, "--"]
     data = os.path.join(server.socket_dir, "data")
-    return subprocess.run([*prefix, str(pg_bindir() / "pg_ctl"), "-D", data, *args, action],
-                          capture_output=True, text=True, timeout=60)
+    log = os.path.join(server.socket_dir, "log")  # else the server holds our stdout pipe
+    return subprocess.run([*prefix, str(pg_bindir() / "pg_ctl"), "-D", data, "-l", log,
+                           *args, action], capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def all_articles(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole Telegram corpus (425 reports): room to stop a server mid-run."""
+    return write_jsonl(tmp_path_factory.mktemp("faults-all") / "telegram.jsonl",
+                       corpus_rows(shared, 10_000))
 
 
 @pytest.mark.postgres
-def test_postgres_goes_away_mid_ingest_and_comes_back(pg_server, articles, tmp_path):
+def test_postgres_goes_away_mid_ingest_and_comes_back(pg_server, all_articles):
+    import psycopg
+
+    articles = all_articles
     reference = clean_run(articles, pg_server.new_database())
     url = pg_server.new_database()
     proc = subprocess.Popen(ingest_cmd(articles, url), stdout=subprocess.DEVNULL,
@@ -205,10 +233,10 @@ def test_postgres_goes_away_mid_ingest_and_comes_back(pg_server, articles, tmp_p
     try:
         deadline = time.monotonic() + 60
         stored = 0
-        while time.monotonic() < deadline and proc.poll() is None and stored < 60:
+        while time.monotonic() < deadline and proc.poll() is None and stored < 30:
             time.sleep(0.02)
-            with contextlib.suppress(Exception), open_store(url) as store:
-                stored = store.totals()["articles"]
+            with contextlib.suppress(Exception), psycopg.connect(url) as conn:
+                stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert proc.poll() is None, "the run ended before the server could go away"
         stop = _pg_ctl(pg_server, "stop", "-m", "immediate", "-w")
         assert stop.returncode == 0, stop.stderr
@@ -220,26 +248,24 @@ def test_postgres_goes_away_mid_ingest_and_comes_back(pg_server, articles, tmp_p
         started = _pg_ctl(pg_server, "restart", "-w", "-t", "30")
     assert started.returncode == 0, started.stderr + started.stdout
     assert proc.returncode == EXIT_STORE, err
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "store failure" in lines[0], err[-2000:]
+    assert_one_message(err)
     partial = snapshot(url)["articles"]
-    assert 60 <= len(partial) < len(reference["articles"])
-    done = subprocess.run(ingest_cmd(articles, url), capture_output=True, text=True,
-                          timeout=120)
+    assert 30 <= len(partial) < len(reference["articles"])
+    done = ingest(articles, url)
     assert done.returncode == 0, done.stderr
     assert snapshot(url) == reference
 
 
-KILLS = 5
+KILLS = 4
 
 
 def test_kill_9_at_seeded_points_again_and_again(articles, reference, tmp_path):
-    """Five runs killed with SIGKILL at seeded points (after a seeded number of stored
+    """Four runs killed with SIGKILL at seeded points (after a seeded number of stored
     articles, plus a seeded few milliseconds so the kill lands inside a transaction),
     each resuming the last; then one run to the end."""
     rnd = random.Random(6)
     total = len(reference["articles"])
-    targets = sorted(rnd.sample(range(20, total - 20), KILLS))
+    targets = sorted(rnd.sample(range(10, total - 50), KILLS))
     db = str(tmp_path / "killed.db")
     counts = []
     for target in targets:
@@ -259,7 +285,6 @@ def test_kill_9_at_seeded_points_again_and_again(articles, reference, tmp_path):
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             counts.append(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
     assert counts == sorted(counts) and counts[-1] < total, counts
-    done = subprocess.run(ingest_cmd(articles, db), capture_output=True, text=True,
-                          timeout=120)
+    done = ingest(articles, db)
     assert done.returncode == 0, done.stderr
     assert snapshot(db) == reference
