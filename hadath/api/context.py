@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import orjson
 from fastapi import Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from hadath.api.params import BadRequest
 from hadath.api.settings import ApiSettings
@@ -32,6 +33,29 @@ class ApiContext:
     def call(self, fn: Callable[..., T], *args: Any) -> T:
         with self.lock:
             return fn(*args)
+
+
+class ErrorBody(BaseModel):
+    """Every error response: what went wrong, and for a 400 the parameter at fault."""
+
+    detail: str
+    param: str | None = None
+
+
+ERROR_MEANINGS = {
+    400: "A parameter or the body is invalid; `param` names it",
+    401: "No credentials: send 'Authorization: Bearer <token>'",
+    403: "Wrong ingest token",
+    404: "No such item",
+    413: "Body larger than the server accepts",
+    422: "The pipeline could not process an article; `param` names it",
+}
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` of a route that can answer these error codes, so the OpenAPI
+    document lists what a client must handle (the errors are JSON ``ErrorBody``)."""
+    return {code: {"model": ErrorBody, "description": ERROR_MEANINGS[code]} for code in codes}
 
 
 def get_context(request: Request) -> ApiContext:

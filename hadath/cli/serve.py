@@ -47,7 +47,17 @@ def get_once(app, path: str) -> int:
         async with httpx.AsyncClient(transport=transport, base_url="http://hadath") as client:
             return await client.get(path)
 
-    response = asyncio.run(fetch())
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        response = asyncio.run(fetch())
+    else:
+        # called from code that already runs an event loop (a notebook, a test
+        # harness): asyncio.run refuses to nest, so answer on a thread of its own
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            response = pool.submit(asyncio.run, fetch()).result()
     if "json" in response.headers.get("content-type", ""):
         text = json.dumps(response.json(), ensure_ascii=False, indent=2)
     else:

@@ -29,6 +29,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from hadath.arabic.normalise import fold
@@ -42,6 +43,10 @@ RADIUS_KM = {1: 10.0, 2: 25.0, 3: 75.0}
 MAX_RADIUS_KM = max(RADIUS_KM.values())
 MIN_SIMILARITY = 0.12
 EARTH_KM = 6371.0088
+# Evidence is a sentence or two; a "sentence" of a million characters (a dump without
+# punctuation) would cost a third of a second per comparison. Only this much of each
+# text is compared, far beyond any real sentence, so normal results do not change.
+MAX_COMPARED_CHARS = 2_000
 
 _SPACE = re.compile(r"\s+")
 # Punctuation that different outlets use differently and that says nothing about content.
@@ -67,23 +72,42 @@ def trigrams(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
+@lru_cache(maxsize=1024)
+def _compared_trigrams(text: str) -> frozenset[str]:
+    """Trigrams of the compared head of ``text``, cached: one mention's evidence is
+    compared with every candidate's, and a candidate's with every new mention's."""
+    return trigrams(text[:MAX_COMPARED_CHARS])
+
+
 def similarity(a: str, b: str) -> float:
-    """Trigram Jaccard of two collapsed texts (0 when either is empty)."""
-    ta, tb = trigrams(a), trigrams(b)
+    """Trigram Jaccard of two collapsed texts (0 when either is empty); only the first
+    ``MAX_COMPARED_CHARS`` of each count."""
+    ta, tb = _compared_trigrams(a), _compared_trigrams(b)
     if not ta or not tb:
         return 0.0
     return len(ta & tb) / len(ta | tb)
 
 
+def shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held inside the calendar: an event dated in its first
+    or last days (year 1, year 9999) must not overflow the window sums."""
+    if days < 0 and (day - date.min).days < -days:
+        return date.min
+    if days > 0 and (date.max - day).days < days:
+        return date.max
+    return day + timedelta(days=days)
+
+
 def date_window(day: date, precision: int) -> tuple[date, date]:
-    """First and last day a date of this precision may stand for."""
+    """First and last day a date of this precision may stand for (clamped to the
+    calendar)."""
     before, after = DATE_HALF_WINDOW.get(precision, DATE_HALF_WINDOW[3])
-    return day - timedelta(days=before), day + timedelta(days=after)
+    return shift(day, -before), shift(day, after)
 
 
 def windows_meet(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    slack = timedelta(days=DATE_SLACK_DAYS)
-    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+    slack = DATE_SLACK_DAYS
+    return a[0] <= shift(b[1], slack) and b[0] <= shift(a[1], slack)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -153,12 +177,11 @@ class MentionKey:
         scans exactly these ranges on the (event_type, time_precision, event_date)
         index, so a mention looks at a few days of events, never a whole month."""
         lo, hi = self.window
-        slack = timedelta(days=DATE_SLACK_DAYS)
         out = []
         for precision, (before, after) in DATE_HALF_WINDOW.items():
             # window [d - before, d + after] meets [lo, hi] within slack
-            out.append((precision, lo - slack - timedelta(days=after),
-                        hi + slack + timedelta(days=before)))
+            out.append((precision, shift(lo, -DATE_SLACK_DAYS - after),
+                        shift(hi, DATE_SLACK_DAYS + before)))
         return out
 
 

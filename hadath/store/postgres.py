@@ -38,8 +38,8 @@ class PostgresStore(SQLStore):
             if migrate:
                 self.migrate()
         except psycopg.Error as exc:
-            raise StoreError(f"postgres store {self.display_url}: "
-                             f"{str(exc).strip()}") from exc
+            message = " ".join(str(exc).split()) or type(exc).__name__  # one line
+            raise StoreError(f"postgres store {self.display_url}: {message}") from exc
 
     @property
     def display_url(self) -> str:

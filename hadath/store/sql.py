@@ -33,7 +33,7 @@ MAX_CANDIDATES = 200
 
 
 def guarded(method: Callable[..., T]) -> Callable[..., T]:
-    """Hold the lock; report driver errors as StoreError."""
+    """Hold the lock; report driver errors as StoreError, on one line."""
 
     @functools.wraps(method)
     def wrapper(self: SQLStore, *args: Any, **kwargs: Any) -> T:
@@ -41,8 +41,10 @@ def guarded(method: Callable[..., T]) -> Callable[..., T]:
             try:
                 return method(self, *args, **kwargs)
             except self._driver_errors as exc:
+                # one line: psycopg's messages wrap over several (DETAIL:, HINT:, ...)
+                message = " ".join(str(exc).split()) or type(exc).__name__
                 raise StoreError(f"{self.backend} store {self.display_url}: "
-                                 f"{str(exc).strip() or type(exc).__name__}") from exc
+                                 f"{message}") from exc
 
     return wrapper
 

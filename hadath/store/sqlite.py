@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from hadath.store import dedupe
 from hadath.store.base import StoreError
+from hadath.store.migrate import latest_version
 from hadath.store.sql import SQLStore, like_pattern
 
 
@@ -34,17 +36,22 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, path: str, *, migrate: bool = True) -> None:
         super().__init__(path)
+        # True when the file could only be opened for reading (read-only media or
+        # permissions): reads work, writes raise StoreError
+        self.read_only = False
         try:
             if path != ":memory:":
                 parent = Path(path).expanduser().resolve().parent
                 if not parent.is_dir():
                     raise StoreError(f"sqlite store {path}: folder {parent} does not exist")
                 path = str(Path(path).expanduser())
-            self._conn = sqlite3.connect(path, isolation_level=None, timeout=30.0,
-                                         check_same_thread=False)
-            self._conn.execute("PRAGMA busy_timeout = 30000")
-            if path != ":memory:":
-                self._conn.execute("PRAGMA journal_mode = WAL")
+            try:
+                self._conn = self._open_writable(path)
+            except sqlite3.OperationalError as exc:
+                if path == ":memory:" or not Path(path).is_file() or not _cannot_write(exc):
+                    raise
+                self._conn = _open_read_only(path, exc)
+                self.read_only = True
             # NORMAL is durable against a killed process (only a power cut may lose the
             # last commits), and much faster than FULL for per-article transactions.
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -54,16 +61,43 @@ class SQLiteStore(SQLStore):
             self._conn.execute("PRAGMA cache_size = -65536")
             self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self._conn.create_function("hadath_km", 4, _km, deterministic=True)
-            if migrate:
+            if self.read_only:
+                self._check_read_only_schema()
+            elif migrate:
                 self.migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"sqlite store {path}: {exc}") from exc
+
+    @staticmethod
+    def _open_writable(path: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
+
+    def _check_read_only_schema(self) -> None:
+        """A read-only file cannot be migrated: refuse one at an older schema clearly
+        rather than fail on a missing column in the middle of a query."""
+        current, latest = self.schema_version(), latest_version(self.backend)
+        if current < latest:
+            raise StoreError(f"sqlite store {self.url}: opened read-only at schema version "
+                             f"{current}, this hadath needs {latest}; open it once where "
+                             f"it is writable to migrate it")
 
     def _execute(self, sql: str, params: tuple | list = ()) -> Any:
         return self._conn.execute(sql, params)
 
     @contextmanager
     def _tx(self, write: bool = True) -> Iterator[None]:
+        if write and self.read_only:
+            raise StoreError(f"sqlite store {self.url}: opened read-only (the file or its "
+                             f"folder is not writable), so nothing can be written")
         if self._conn.in_transaction:  # nested: the outer transaction decides
             yield
             return
@@ -193,6 +227,34 @@ class SQLiteStore(SQLStore):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    """Whether opening for writing failed for want of write access (CANTOPEN: WAL
+    cannot create its -shm file; READONLY: the journal_mode pragma cannot write)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return False
+    return code & 0xFF in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY)
+
+
+def _open_read_only(path: str, cause: sqlite3.Error) -> sqlite3.Connection:
+    """Open ``path`` for reading only, for a database on read-only media or without
+    write permission. ``mode=ro`` first; a WAL database whose -shm file cannot be
+    created then needs ``immutable=1`` (safe here: nobody can write the file either).
+    Raises ``cause`` when neither opens."""
+    base = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+    for uri in (base, base + "&immutable=1"):
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            conn.close()
+            continue
+        return conn
+    raise cause
 
 
 def _only_comments(sql: str) -> bool:

@@ -136,10 +136,6 @@ def test_hostile_path_segments_never_5xx(client, raw: str):
         assert "root:" not in r.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hadath/api/routes/pages.py vendor_file: GET /vendor/leaflet/dist/%00 is a 500: "
-    "Path.resolve() raises ValueError('embedded null byte'). Fix: refuse paths containing "
-    "'\\x00' (or catch ValueError/OSError) with a 404 before resolving."))
 def test_nul_in_a_vendor_path_is_404_not_500(client):
     assert client.get("/vendor/leaflet/dist/%00").status_code == 404
 
@@ -220,17 +216,6 @@ def test_xss_payloads_come_back_as_data_never_markup(client):
         assert r.status_code == 200 and "alert(1)" not in r.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hadath/api/routes/ingest.py: hostile JSON bodies are 500s, not 400s. "
-    "read_articles: json.loads raises RecursionError for '[' * 100000 and ValueError for a "
-    "5,000-digit integer (only JSONDecodeError/UnicodeDecodeError are caught). "
-    "article_from_json: a lone surrogate in 'text' raises UnicodeEncodeError (hashlib of "
-    "text.encode()); in 'id' or 'url' it reaches SQLite (UnicodeEncodeError); a 'date' of "
-    "0001-01-01 or 9999-12-31 dates the event at the edge of the calendar and the store's "
-    "dedupe overflows (OverflowError in store/dedupe.py date_window). Fix: catch (ValueError, "
-    "RecursionError) around json.loads; build the Article with hadath.readers.records."
-    "article_from_record (it cleans ids, URLs and text and drops implausible dates), or "
-    "reject those inputs with a 400; wrap extraction per article (422 naming body[i])."))
 @pytest.mark.parametrize("body", [
     b"[" * 100_000,
     b'{"text": "x", "id": ' + b"9" * 5000 + b"}",
@@ -308,12 +293,6 @@ def test_schemathesis_never_a_server_error(client):
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(strict=True, reason=(
-    "POST /api/ingest on PostgreSQL: a NUL character in the posted text (or id, title) is "
-    "a 503: the store passes it on and PostgreSQL refuses NUL in text ('PostgreSQL text "
-    "fields cannot contain NUL (0x00) bytes' -> StoreError). The readers drop NULs, the API "
-    "does not. Fix: clean posted fields as the readers do (article_from_record), or strip "
-    "NUL in the store's PostgreSQL backend."))
 def test_nul_in_posted_text_on_postgres_is_not_a_server_error(pg_server):
     store = open_store(pg_server.new_database())
     try:
@@ -324,3 +303,52 @@ def test_nul_in_posted_text_on_postgres_is_not_a_server_error(pg_server):
     finally:
         store.close()
     assert r.status_code < 500, r.text
+
+
+def test_openapi_declares_the_error_responses_routes_give(client):
+    """Clients generated from the document must know a 400 names a parameter, that a
+    missing id is a 404, and what the ingest route refuses."""
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/articles", "/api/stats/counts", "/api/health"):
+        assert "400" in paths[path]["get"]["responses"], path
+    for path in ("/api/events/{event_id}", "/api/articles/{article_id}",
+                 "/api/boundaries/admin1"):
+        assert {"400", "404"} <= set(paths[path]["get"]["responses"]), path
+    assert {"400", "401", "403", "413", "422"} <= set(paths["/api/ingest"]["post"]["responses"])
+    error = paths["/api/events/{event_id}"]["get"]["responses"]["404"]["content"]
+    assert "application/json" in error
+
+
+def test_posted_fields_are_cleaned_as_the_readers_clean_them(client):
+    """NUL, controls and lone surrogates are dropped from posted text and fields (markup
+    stays: what was posted is what is stored); an id of only such characters gets the
+    text's hash."""
+    text = nasty.REPORT + " (نص تجربة التنظيف)"  # not posted by any other test
+    body = {"id": "\udc00\x00", "text": text + "\x00\ud800", "title": "عنوان\x07",
+            "url": " https://example.org/a\udc00 ", "date": nasty.PUBLISHED}
+    r = client.post("/api/ingest", content=json.dumps(body).encode(),
+                    headers={**AUTH, "content-type": "application/json"})
+    assert r.status_code == 200, r.text
+    article_id = r.json()["articles"][0]["id"]
+    assert article_id.startswith("api-")
+    stored = client.get(f"/api/articles/{article_id}").json()
+    assert r.json()["articles"][0]["article_added"]
+    assert stored["text"] == text
+    assert stored["title"] == "عنوان"
+    assert stored["url"] == "https://example.org/a"
+
+
+@pytest.mark.parametrize(("body", "param"), [
+    ({"text": "نص", "date": "0001-01-01"}, "body[0].date"),
+    ({"text": "نص", "date": "2201-01-01"}, "body[0].date"),
+    ({"text": "نص", "id": "x" * 201}, "body[0].id"),
+    ({"text": "نص", "url": "https://e.org/" + "a" * 4000}, "body[0].url"),
+    ([{"text": "نص"}, {"text": "\x00\ud800"}], "body[1].text"),
+])
+def test_posted_fields_that_cannot_be_cleaned_are_400s_naming_them(client, body, param):
+    before = fingerprint(client)
+    r = client.post("/api/ingest", content=json.dumps(body).encode(),
+                    headers={**AUTH, "content-type": "application/json"})
+    assert r.status_code == 400, r.text
+    assert r.json()["param"] == param
+    assert fingerprint(client) == before

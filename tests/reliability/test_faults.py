@@ -169,12 +169,6 @@ def test_read_only_database_fails_cleanly_and_changes_nothing(articles, referenc
         assert snapshot(str(db)) == reference
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hadath/store/sqlite.py SQLiteStore.__init__: a database on read-only media cannot be "
-    "opened even for reading ('unable to open database file': WAL needs the -shm file and "
-    "the journal_mode pragma writes), so `hadath serve`/search/export of a published, "
-    "read-only snapshot fail. Fix: on SQLITE_CANTOPEN/READONLY retry with "
-    "'file:PATH?mode=ro' (or immutable=1) and skip the WAL pragma and migrations."))
 def test_read_only_database_can_still_be_served(articles, tmp_path):
     mnt = tmp_path / "ro-serve"
     head = write_jsonl(tmp_path / "head.jsonl", corpus_rows_of(articles, 10))

@@ -126,5 +126,9 @@ def test_unusable_arguments_exit_2_without_starting_a_cluster(tmp_path, capsys):
     f.write_text("", encoding="utf-8")
     assert run_on_cluster(["x.jsonl"], str(f), "local:2") == 2
     assert run_on_cluster(["x.jsonl"], str(tmp_path / "o"), "local:2", fmt="csv") == 2
+    assert run_on_cluster([str(tmp_path / "missing")], str(tmp_path / "o"), "local:2") == 2
+    assert run_on_cluster([str(f)], str(tmp_path / "o"), "local:2") == 0  # nothing to do
+    f.write_text('{"id": "a", "text": "نص"}\n', encoding="utf-8")
     assert run_on_cluster([str(f)], str(tmp_path / "o"), "nonsense") == 2
-    assert "give a folder" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "give a folder" in err and "cannot start or reach the cluster 'nonsense'" in err

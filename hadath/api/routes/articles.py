@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from hadath.api.context import ApiContext, JSONBody, check_params, get_context
+from hadath.api.context import ApiContext, JSONBody, check_params, error_responses, get_context
 from hadath.api.params import MAX_LIMIT, MAX_OFFSET, parse_text
 from hadath.api.routes.events import MAX_ID, next_url
 
@@ -14,7 +14,8 @@ router = APIRouter(prefix="/api", tags=["articles"])
 
 
 @router.get("/articles", response_class=JSONBody,
-            summary="Articles, newest first, optionally full-text filtered (no text)")
+            summary="Articles, newest first, optionally full-text filtered (no text)",
+            responses=error_responses(400))
 def list_articles(
     request: Request,
     ctx: Annotated[ApiContext, Depends(get_context)],
@@ -29,7 +30,8 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}", response_class=JSONBody,
-            summary="One article with its text and the event records found in it")
+            summary="One article with its text and the event records found in it",
+            responses=error_responses(400, 404))
 def get_article(
     request: Request,
     article_id: Annotated[str, Path(max_length=MAX_ID)],

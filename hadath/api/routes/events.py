@@ -6,7 +6,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from hadath.api.context import ApiContext, GeoJSONBody, JSONBody, check_params, get_context
+from hadath.api.context import (
+    ApiContext,
+    GeoJSONBody,
+    JSONBody,
+    check_params,
+    error_responses,
+    get_context,
+)
 from hadath.api.geojson import to_feature_collection
 from hadath.api.params import MAX_LIMIT, MAX_OFFSET, Filters, parse_fields, to_query
 from hadath.api.routes.filters import FILTER_NAMES, PAGE_NAMES, event_filters
@@ -23,7 +30,8 @@ def next_url(request: Request, limit: int, offset: int, total: int) -> str | Non
 
 
 @router.get("/events", response_class=JSONBody,
-            summary="Canonical events, newest first, filtered and paginated")
+            summary="Canonical events, newest first, filtered and paginated",
+            responses=error_responses(400))
 def list_events(
     request: Request,
     filters: Annotated[Filters, Depends(event_filters)],
@@ -52,7 +60,8 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_class=JSONBody,
-            summary="One canonical event with its mentions, sources and evidence")
+            summary="One canonical event with its mentions, sources and evidence",
+            responses=error_responses(400, 404))
 def get_event(
     request: Request,
     event_id: Annotated[str, Path(max_length=MAX_ID)],

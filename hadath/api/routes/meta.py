@@ -8,7 +8,14 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from hadath import __version__
 from hadath.api import boundaries
-from hadath.api.context import ApiContext, GeoJSONBody, JSONBody, check_params, get_context
+from hadath.api.context import (
+    ApiContext,
+    GeoJSONBody,
+    JSONBody,
+    check_params,
+    error_responses,
+    get_context,
+)
 from hadath.api.params import BadRequest
 from hadath.api.settings import SETUP_HINT
 from hadath.api.vocab import TAXONOMY
@@ -21,7 +28,8 @@ def vendor_ready(ctx: ApiContext) -> bool:
     return (ctx.settings.vendor_dir / "leaflet" / "dist" / "leaflet.js").is_file()
 
 
-@router.get("/health", response_class=JSONBody, summary="Liveness and database reachability")
+@router.get("/health", response_class=JSONBody, summary="Liveness and database reachability",
+            responses=error_responses(400))
 def health(request: Request, ctx: Annotated[ApiContext, Depends(get_context)]) -> Any:
     check_params(request, ())
     _, total = ctx.call(ctx.store.events, EventQuery(limit=1))
@@ -42,7 +50,8 @@ def ui_config(request: Request, ctx: Annotated[ApiContext, Depends(get_context)]
 
 
 @router.get("/boundaries/admin1", response_class=GeoJSONBody,
-            summary="Offline first-level boundaries of the given countries (GeoJSON)")
+            summary="Offline first-level boundaries of the given countries (GeoJSON)",
+            responses=error_responses(400, 404))
 def admin1(
     request: Request,
     ctx: Annotated[ApiContext, Depends(get_context)],

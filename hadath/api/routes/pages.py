@@ -43,10 +43,15 @@ def own_file(name: str) -> FileResponse:
 
 @router.get("/vendor/{path:path}")
 def vendor_file(path: str, ctx: Annotated[ApiContext, Depends(get_context)]) -> FileResponse:
-    root = ctx.settings.vendor_dir.resolve()
-    if not path.startswith(VENDOR_PREFIXES) or ".." in Path(path).parts:
+    # a NUL cannot name a file (Path.resolve raises ValueError on it)
+    if "\x00" in path or not path.startswith(VENDOR_PREFIXES) or ".." in Path(path).parts:
         raise HTTPException(404, "no such vendor file")
-    target = (root / path).resolve()
-    if not target.is_relative_to(root) or not target.is_file():
+    try:
+        root = ctx.settings.vendor_dir.resolve()
+        target = (root / path).resolve()
+        found = target.is_relative_to(root) and target.is_file()
+    except (ValueError, OSError):  # a name the file system refuses (too long, ...)
+        found = False
+    if not found:
         raise HTTPException(404, f"vendor file missing; run {SETUP_HINT}")
     return FileResponse(target, headers={"Cache-Control": "public, max-age=86400"})

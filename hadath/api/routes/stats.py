@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from hadath.api.context import ApiContext, JSONBody, check_params, get_context
+from hadath.api.context import ApiContext, JSONBody, check_params, error_responses, get_context
 from hadath.api.params import Filters, to_query
 from hadath.api.routes.filters import FILTER_NAMES, event_filters
 
@@ -16,7 +16,8 @@ CountBy = Literal["day", "event_type", "sub_event_type", "country", "admin1"]
 
 
 @router.get("/stats/counts", response_class=JSONBody,
-            summary="Counts of matching events (and their fatalities) per group")
+            summary="Counts of matching events (and their fatalities) per group",
+            responses=error_responses(400))
 def counts(
     request: Request,
     filters: Annotated[Filters, Depends(event_filters)],
