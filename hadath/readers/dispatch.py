@@ -78,7 +78,7 @@ def iter_articles(paths: Iterable[str | Path], on_error: OnError) -> Iterator[Ar
             continue
         path = Path(p)
         if path.is_dir():
-            for f in _walk(path):
+            for f in walk(path):
                 yield from read_file(f, on_error)
         elif path.is_file():
             yield from read_file(path, on_error)
@@ -90,8 +90,9 @@ def _read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in sorted path order (a/x, b/y, c), hidden entries skipped."""
+def walk(root: Path, accept: Callable[[str], object] = format_of) -> Iterator[Path]:
+    """Files under ``root`` whose name ``accept`` takes, in sorted path order (a/x, b/y,
+    c), hidden entries skipped. The Dask partitioner walks with the same order."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
@@ -100,8 +101,8 @@ def _walk(root: Path) -> Iterator[Path]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file() and format_of(entry.name):
+            yield from walk(Path(entry.path), accept)
+        elif entry.is_file() and accept(entry.name):
             yield Path(entry.path)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from hadath.article import Article
 from hadath.readers import ReadError, format_of, read_file
 from hadath.readers.base import OnError, ReadFailure
+from hadath.readers.dispatch import walk
 from hadath.readers.encoding import DecodeFailure, decode_line, sniff_prefix
 
 DEFAULT_PARTITION_SIZE = 1000  # articles (lines, rows or files) per task
@@ -59,27 +60,12 @@ def input_files(paths: Iterable[str | Path], on_error: OnError) -> Iterator[tupl
             continue
         path = Path(p)
         if path.is_dir():
-            for f in _walk(path):
+            for f in walk(path, lambda name: format_of(name) or _is_parquet(name)):
                 yield os.path.abspath(f), str(f)
         elif path.is_file():
             yield os.path.abspath(path), name
         else:
             on_error(ReadError(name, "no such file or directory"))
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in sorted order, hidden entries skipped (as the readers walk)."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file() and (format_of(entry.name) or _is_parquet(entry.name)):
-            yield Path(entry.path)
 
 
 def _is_parquet(name: str) -> bool:
