@@ -22,9 +22,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 setup: $(VENV)/.installed
 
 web:
-	bash scripts/setup-web.sh
+	bash scripts/setup-web.sh --no-browser
 
-setup-test: $(VENV)/.installed-test web
+setup-test: $(VENV)/.installed-test
+	bash scripts/setup-web.sh
 	bash scripts/ci/postgres.sh
 
 run: setup web
