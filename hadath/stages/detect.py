@@ -80,22 +80,6 @@ def detect(article: Article) -> Article:
     return article
 
 
-def _casualty_trigger(found: dict[str, list[Mention]]) -> list[Mention]:
-    """A sentence that counts people killed or wounded ("قتلت القوات 11 مسلحا") reports an
-    event even without a trigger word: an attack when the victims are civilians, else a clash.
-    It needs a figure and someone or somewhere it happened to."""
-    words = [m for m in found.get("casualty", []) if m.key in ("killed", "injured")]
-    if not words or not found.get("number"):
-        return []
-    if not (found.get("actor") or found.get("generic") or found.get("place")):
-        return []
-    civilians = any(m.key == "civilians" for m in found.get("generic", []))
-    sub = "Attack" if civilians else "Armed clash"
-    w = words[0]
-    return [Mention("trigger", sub, w.start, w.end, w.text, w.sentence, w.nstart, w.nend,
-                    None, "weak")]
-
-
 def _is_question(article: Article, sentence) -> bool:
     """A question reports nothing ("هل ستحاسب ...؟")."""
     return article.text[sentence.start:sentence.end].rstrip(" \"'»”)").endswith(("؟", "?"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 
 from hadath.article import Article, Event
+from hadath.knowledge.bundle import load_bundle
 
 SAME_PLACE_KM = 15.0
 # Explosions/remote violence at a battle's place and day is part of the battle.
@@ -62,14 +63,10 @@ def _same_event(a: Event, b: Event) -> bool:
             and pa.iso == pb.iso and pa.admin1 is not None and pa.admin1 == pb.admin1)
 
 
-def _rank(event: Event) -> tuple[int, int]:
-    order = ["Battles", "Protests", "Riots", "Explosions/Remote violence",
-             "Violence against civilians", "Strategic developments"]
-    return order.index(event.event_type), 0
-
-
 def _fold_into(kept: Event, other: Event) -> None:
-    if _rank(other) < _rank(kept):
+    bundle = load_bundle()
+    if bundle.rank(other.sub_event_type) < bundle.rank(kept.sub_event_type):
+        # the codebook's hierarchy: the higher sub-type names the merged event
         for attr in ("event_type", "sub_event_type", "disorder_type", "trigger"):
             setattr(kept, attr, getattr(other, attr))
     if other.time_precision < kept.time_precision:
