@@ -36,6 +36,13 @@ def load_first_names() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+def load_sides() -> dict[str, list[frozenset[str]]]:
+    """Per theatre, the camps of actor ids that fight each other (data/sides.yaml)."""
+    text = resources.files("hadath.data").joinpath("sides.yaml").read_text(encoding="utf-8")
+    data = load_yaml(text)
+    return {iso: [frozenset(camp) for camp in camps] for iso, camps in data["theatres"].items()}
+
+
 def load_roles() -> dict[str, list[str]]:
     text = resources.files("hadath.data").joinpath("roles.yaml").read_text(encoding="utf-8")
     data = load_yaml(text)
@@ -49,6 +56,7 @@ class Bundle:
     actors: ActorRegistry
     _types: dict[str, tuple[str, str, int]]
     first_names: frozenset[str] = frozenset()
+    sides: dict[str, list[frozenset[str]]] | None = None
 
     # ---- taxonomy ----
     def rank(self, sub_event_type: str) -> int:
@@ -106,6 +114,12 @@ class Bundle:
             return None
         name = self.actors.generic_name(generic_id, iso)
         return Actor(name, generic.inter, text, iso, f"generic:{generic_id}")
+
+    def allies(self, a: str | None, b: str | None, iso: str | None) -> bool:
+        """True when two actor ids are in one camp of the theatre ``iso``."""
+        if not a or not b or not iso or not self.sides:
+            return False
+        return any(a in camp and b in camp for camp in self.sides.get(iso, ()))
 
     def choose_actor(self, actor_ids: list[str], countries: list[str], year: int | None) -> str:
         """One actor among those sharing an alias, by theatre, home country and active years."""
@@ -166,4 +180,4 @@ def load_bundle() -> Bundle:
     types = {row.name: (row.event_type, row.disorder_type, row.rank)
              for row in load_taxonomy().sub_types}
     return Bundle(Matcher(_entries(actors, gazetteer)), gazetteer, actors, types,
-                  load_first_names())
+                  load_first_names(), load_sides())

@@ -61,6 +61,13 @@ def resolve_actors(article: Article, event: Event, candidates: list[Mention],
         actor2 = _first(t for t in targets if not _same(t, actor1))
         if actor2 is None:
             actor2 = _first(n for n in neutral if not _same(n, actor1))
+    if actor1 is not None and actor2 is not None and \
+            bundle.allies(actor1.actor_id, actor2.actor_id, iso):
+        # "المقاومة الشعبية والقوات الموالية لهادي": allies, not opponents
+        event.assoc_actor_1.append(actor2)
+        actor2 = _first(a for a in targets + neutral + authors
+                        if not _same(a, actor1) and not _same(a, event.assoc_actor_1[0])
+                        and not bundle.allies(actor1.actor_id, a.actor_id, iso))
     if event.event_type == "Battles" and actor2 is None:
         actor2 = _other_side(article, event, actor1, iso, countries, year, bundle)
     actor1, actor2 = _apply_conventions(event, actor1, actor2, targets, iso, bundle)
@@ -95,7 +102,8 @@ def _other_side(article: Article, event: Event, actor1: Actor | None, iso: str |
         near = [m for m in article.mentions if m.sentence == j and m.kind == "actor"]
         for m in _one_per_span(near, bundle, countries, year):
             actor = bundle.named_actor(m.key, m.text, iso)
-            if actor is not None and not _same(actor, actor1) and actor.inter in (1, 2, 3, 4, 8):
+            if actor is not None and not _same(actor, actor1) and actor.inter in (1, 2, 3, 4, 8) \
+                    and not bundle.allies(actor1.actor_id if actor1 else None, actor.actor_id, iso):
                 return actor
     return None
 
