@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 
 from hadath.article import Article, Event
+from hadath.geo import place_km
 from hadath.knowledge.bundle import load_bundle
 
 SAME_PLACE_KM = 15.0
@@ -35,13 +36,9 @@ def merge(article: Article) -> Article:
 
 
 def _km(a: Event, b: Event) -> float:
-    pa, pb = a.place, b.place
-    if pa is None or pb is None:
+    if a.place is None or b.place is None:
         return math.inf
-    la1, la2 = math.radians(pa.latitude), math.radians(pb.latitude)
-    dl = math.radians(pb.longitude - pa.longitude)
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return place_km(a.place, b.place)
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -11,11 +11,11 @@ all, are dropped here: the codebook does not code them.
 from __future__ import annotations
 
 import copy
-import math
 from collections import Counter
 from datetime import date
 
 from hadath.article import Article, Event, Mention, Place
+from hadath.geo import place_km
 from hadath.knowledge.bundle import Bundle, load_bundle
 from hadath.stages.detect import window_start
 from hadath.stages.resolve_actors import resolve_actors
@@ -244,7 +244,7 @@ def _one_per_further_place(article: Article, event: Event, index: _MentionIndex,
         place = bundle.resolve_place(m, article.countries, seen)
         if place is None or place.level == "country":
             continue
-        if any(_km(place, p) < SPLIT_MIN_KM or place.admin1 == p.admin1 for p in seen):
+        if any(place_km(place, p) < SPLIT_MIN_KM or place.admin1 == p.admin1 for p in seen):
             continue
         twin = copy.copy(event)
         twin.place = place
@@ -255,13 +255,6 @@ def _one_per_further_place(article: Article, event: Event, index: _MentionIndex,
         seen.append(place)
         extra.append(twin)
     return extra
-
-
-def _km(a: Place, b: Place) -> float:
-    la1, la2 = math.radians(a.latitude), math.radians(b.latitude)
-    dl = math.radians(b.longitude - a.longitude)
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _places_in(places: list[Mention], countries: list[Mention], event: Event,

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from hadath.arabic.normalise import fold
+from hadath.geo import haversine_km
 
 DATE_SLACK_DAYS = 1
 # Half-width in days of the window a date stands for, by time_precision (CODEBOOK §4:
@@ -110,12 +111,7 @@ def windows_meet(a: tuple[date, date], b: tuple[date, date]) -> bool:
     return a[0] <= shift(b[1], slack) and b[0] <= shift(a[1], slack)
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+distance_km = haversine_km  # the name the store code uses
 
 
 def bbox_around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import os
 import pickle
 import sqlite3
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from hadath.arabic.normalise import fold
+from hadath.geo import haversine_km  # noqa: F401 - re-exported
 from hadath.knowledge.gazetteer import data as gd
 
 log = logging.getLogger(__name__)
@@ -455,8 +455,3 @@ def load_index(directory: Path | None = None, rebuild: bool = False) -> dict[str
     return index
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,19 @@
+"""Great-circle distance, the one geometry every part of hadath needs."""
+
+from __future__ import annotations
+
+import math
+
+EARTH_KM = 6371.0088  # mean Earth radius (IUGG)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_km(a, b) -> float:
+    """Distance between two objects with .latitude and .longitude (Places)."""
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
