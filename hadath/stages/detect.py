@@ -46,6 +46,7 @@ def detect(article: Article) -> Article:
         by_sentence.setdefault(m.sentence, {}).setdefault(m.kind, []).append(m)
     events: list[Event] = []
     commentary = _is_commentary(article)
+    long_article = len(article.sentences) > LONG_ARTICLE
     for sentence in article.sentences:
         found = by_sentence.get(sentence.index, {})
         triggers = found.get("trigger")
@@ -59,12 +60,14 @@ def detect(article: Article) -> Article:
         if not strong and not cues:
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
             # a call, a plan, a denial) means the sentence talks about, not reports
-            strong = _supported_weak(live, found, len(article.sentences) > LONG_ARTICLE)
+            strong = _supported_weak(live, found, long_article)
         if not strong:
             continue
         if commentary and not _stated_incident(found):
             continue
         best = min(strong, key=lambda t: (bundle.rank(t.key), t.start))
+        if long_article and _referred_to(best, found):
+            continue
         event_type, disorder = bundle.type_of(best.key)
         demoted = any(c.value == "demote" and c.start < best.start for c in cues)
         events.append(Event(
@@ -78,6 +81,19 @@ def detect(article: Article) -> Article:
         ))
     article.events = events
     return article
+
+
+# Characters between a trigger phrase and a relative pronoun for the pronoun to qualify it.
+RELATIVE_REACH = 12
+
+
+def _referred_to(trigger: Mention, found: dict[str, list[Mention]]) -> bool:
+    """In a long article, "the bombing which ..." with no day of its own refers back to an
+    incident reported elsewhere rather than reporting it (CODEBOOK §10)."""
+    if any(m.value.precision == 1 for m in found.get("date", [])):
+        return False
+    return any(r.key == "relative" and 0 <= r.start - trigger.end <= RELATIVE_REACH
+               for r in found.get("role", []))
 
 
 def _is_question(article: Article, sentence) -> bool:

@@ -119,3 +119,11 @@ def test_evidence_offsets_survive_diacritics_and_tatweel():
     r = only(extract(text))
     for span in r["evidence"]:
         assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_long_article_reference_to_an_earlier_attack_is_not_coded():
+    filler = [f"وقال المحلل في تصريح لوكالة رويترز إن الوضع السياسي في البلاد يحتاج إلى حوار رقم {i}."
+              for i in range(9)]
+    reference = ("وتبدل الموقف التركي بعد الهجوم الانتحاري الذي وقع في مدينة سروج جنوبي تركيا "
+                 "وأوقع عشرات القتلى.")
+    assert extract(" ".join(filler[:4] + [reference] + filler[4:])) == []
