@@ -248,14 +248,20 @@ def _stream_jsonl(f: BinaryIO, name: str, on_error: OnError) -> Iterator[Article
                     pass
                 yield lineno, ReadFailure(f"line longer than {_MAX_LINE_BYTES:,} bytes")
                 continue
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            try:
-                yield lineno, decode_line(raw)
-            except DecodeFailure as e:
-                yield lineno, ReadFailure(str(e))
+            yield lineno, decode_jsonl_line(lineno, raw)
 
     yield from articles_from_lines(lines(), name, on_error)
+
+
+def decode_jsonl_line(lineno: int, raw: bytes) -> str | ReadFailure:
+    """One JSONL line decoded on its own (a BOM dropped from line 1), or why it cannot be.
+    The streaming reader and the Dask partition reader share it, so both report alike."""
+    if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return decode_line(raw)
+    except DecodeFailure as e:
+        return ReadFailure(str(e))
 
 
 def _decode_lines(data: bytes) -> list[tuple[int, str | ReadFailure]] | None:

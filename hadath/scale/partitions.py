@@ -20,8 +20,8 @@ from pathlib import Path
 from hadath.article import Article
 from hadath.readers import ReadError, format_of, read_file
 from hadath.readers.base import OnError, ReadFailure
-from hadath.readers.dispatch import walk
-from hadath.readers.encoding import DecodeFailure, decode_line, sniff_prefix
+from hadath.readers.dispatch import decode_jsonl_line, walk
+from hadath.readers.encoding import sniff_prefix
 
 DEFAULT_PARTITION_SIZE = 1000  # articles (lines, rows or files) per task
 MAX_GROUP_BYTES = 64 << 20  # a group of whole files stops growing here
@@ -205,12 +205,7 @@ def _read_lines(part: Partition, on_error: OnError) -> Iterator[Article]:
             raw_lines.append(last)  # a last line without its newline
         for offset, raw in enumerate(raw_lines):
             lineno = part.first_line + offset
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            try:
-                yield lineno, decode_line(raw)
-            except DecodeFailure as e:
-                yield lineno, ReadFailure(str(e))
+            yield lineno, decode_jsonl_line(lineno, raw)
 
     yield from articles_from_lines(lines(), part.name, on_error)
 
