@@ -22,6 +22,7 @@ a reference).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from hadath.arabic.normalise import fold
@@ -97,33 +98,47 @@ def _type_of(sub_event_type: str) -> str:
     return load_bundle().type_of(sub_event_type)[0]
 
 
-def analyse(items, predictions: dict[str, list[dict[str, Any]]]) -> dict[str, Counter]:
-    """Re-run the pipeline on articles with errors and count the causes."""
-    from hadath.evaluate.scorer import match_events
+@dataclass
+class Trace:
+    """One article's run: its state after detect-time bookkeeping and its records."""
+
+    article: Article
+    detected: dict[int, set[str]]  # sentence -> event types detect found there
+    records: list[dict[str, Any]]
+
+
+def trace(article: Article) -> Trace:
+    """Run the pipeline once, noting what detect found before resolve and merge act."""
     from hadath.pipeline import DEFAULT_ORDER, Pipeline
     from hadath.records import to_records
 
     names = [n for n, _, _ in DEFAULT_ORDER]
-    upto_detect = Pipeline(DEFAULT_ORDER[: names.index("detect") + 1])
-    the_rest = Pipeline(DEFAULT_ORDER[names.index("detect") + 1:])
+    cut = names.index("detect") + 1
+    article = Pipeline(DEFAULT_ORDER[:cut])(article)
+    detected: dict[int, set[str]] = {}
+    for e in article.events:
+        detected.setdefault(e.sentence, set()).add(e.event_type)
+    records = to_records(Pipeline(DEFAULT_ORDER[cut:])(article))
+    return Trace(article, detected, records)
+
+
+def analyse(items, traces: dict[str, Trace]) -> dict[str, Counter]:
+    """Count the causes of every miss and false alarm, from the runs already made."""
+    from hadath.evaluate.scorer import match_events
+
     misses: Counter = Counter()
     false_alarms: Counter = Counter()
     for item in items:
-        pred = predictions.get(item.article.id, [])
+        t = traces.get(item.article.id)
+        pred = t.records if t else []
         matched = match_events(pred, item.events)
         missed = [g for j, g in enumerate(item.events) if j not in {m[1] for m in matched}]
         extra = [p for i, p in enumerate(pred) if i not in {m[0] for m in matched}]
-        if not missed and not extra:
+        if t is None:
+            misses["extraction failed"] += len(missed)
             continue
-        article = Article(item.article.id, item.article.text, item.article.outlet,
-                          item.article.title, item.article.published)
-        article = upto_detect(article)
-        detected: dict[int, set[str]] = {}
-        for e in article.events:
-            detected.setdefault(e.sentence, set()).add(e.event_type)
-        records = to_records(the_rest(article))
         for g in missed:
-            misses[miss_cause(article, detected, records, g)] += 1
+            misses[miss_cause(t.article, t.detected, t.records, g)] += 1
         for p in extra:
-            false_alarms[false_alarm_cause(article, item.events, p)] += 1
+            false_alarms[false_alarm_cause(t.article, item.events, p)] += 1
     return {"misses": misses, "false_alarms": false_alarms}
