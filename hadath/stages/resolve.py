@@ -42,8 +42,7 @@ def resolve(article: Article) -> Article:
             # names neither a place nor a day, away from the lead: a reference to an
             # incident reported elsewhere ("the recent bombing"), not coded here (§10)
             continue
-        resolve_actors(article, event, index.of("actor", event.sentence)
-                       + index.of("generic", event.sentence), bundle)
+        resolve_actors(article, event, index, bundle)
         _inherit_air_force(event, kept)
         resolve_counts(article, event, index)
         event.source_attribution = _attribution(article, event, index)

@@ -30,15 +30,15 @@ _AUTHOR_MUST_BE_STATED = {"Explosions/Remote violence"}
 _STATE_WEAPONS = {"Air/drone strike"}
 
 
-def resolve_actors(article: Article, event: Event, candidates: list[Mention],
-                   bundle: Bundle) -> None:
+def resolve_actors(article: Article, event: Event, index, bundle: Bundle) -> None:
+    """``index`` answers ``of(kind, sentence)``: resolve's per-sentence mention index."""
     iso = event.place.iso if event.place else (article.countries[0] if article.countries else None)
     countries = ([iso] if iso else []) + [c for c in article.countries if c != iso]
     year = event.event_date.year if event.event_date else None
-    in_sentence = [m for m in article.mentions if m.sentence == event.sentence]
-    roles = [m for m in in_sentence if m.kind == "role"]
-    casualties = [m for m in in_sentence if m.kind == "casualty"]
-    nationalities = [m for m in in_sentence if m.kind == "nationality"]
+    roles = index.of("role", event.sentence)
+    casualties = index.of("casualty", event.sentence)
+    nationalities = index.of("nationality", event.sentence)
+    candidates = index.of("actor", event.sentence) + index.of("generic", event.sentence)
     authors: list[Actor] = []
     targets: list[Actor] = []
     neutral: list[Actor] = []
@@ -69,7 +69,7 @@ def resolve_actors(article: Article, event: Event, candidates: list[Mention],
                         if not _same(a, actor1) and not _same(a, event.assoc_actor_1[0])
                         and not bundle.allies(actor1.actor_id, a.actor_id, iso))
     if event.event_type == "Battles" and actor2 is None:
-        actor2 = _other_side(article, event, actor1, iso, countries, year, bundle)
+        actor2 = _other_side(index, event, actor1, iso, countries, year, bundle)
     actor1, actor2 = _apply_conventions(event, actor1, actor2, targets, iso, bundle)
     if actor1 is not None:
         event.actor1 = _external(actor1, iso)
@@ -95,12 +95,11 @@ def _one_per_span(candidates: list[Mention], bundle: Bundle, countries: list[str
     return out
 
 
-def _other_side(article: Article, event: Event, actor1: Actor | None, iso: str | None,
+def _other_side(index, event: Event, actor1: Actor | None, iso: str | None,
                 countries: list[str], year: int | None, bundle: Bundle) -> Actor | None:
     """A battle's other side is often named in the next or previous sentence."""
     for j in (event.sentence + 1, event.sentence - 1):
-        near = [m for m in article.mentions if m.sentence == j and m.kind == "actor"]
-        for m in _one_per_span(near, bundle, countries, year):
+        for m in _one_per_span(index.of("actor", j), bundle, countries, year):
             actor = bundle.named_actor(m.key, m.text, iso)
             if actor is not None and not _same(actor, actor1) and actor.inter in (1, 2, 3, 4, 8) \
                     and not bundle.allies(actor1.actor_id if actor1 else None, actor.actor_id, iso):
