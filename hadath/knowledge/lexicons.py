@@ -28,7 +28,7 @@ from hadath.arabic.normalise import fold
 from hadath.knowledge.yaml_data import load_yaml
 
 STRENGTHS = ("strong", "weak")
-CUE_EFFECTS = ("cancel", "demote")
+CUE_EFFECTS = ("cancel", "demote", "aggregate")
 PRECISION_ROLES = ("modifier", "region", "place_noun")
 
 TAXONOMY_FILE = "taxonomy.yaml"
@@ -394,7 +394,7 @@ def parse_cues(data: dict[str, Any], name: str = CUES_FILE) -> tuple[CueClass, .
 
 
 def load_cues() -> list[CuePattern]:
-    """Every cue pattern with its class and effect (cancel | demote)."""
+    """Every cue pattern with its class and effect (cancel | demote | aggregate)."""
     return [CuePattern(p, c.name, c.effect) for c in load_cue_classes() for p in c.patterns]
 
 

@@ -7,7 +7,8 @@ A sentence yields an event when it holds a trigger that no cue cancels:
 2. Cancelling cues (denial, future, hypothetical, threat, accident...) before the
    trigger in the same sentence, or right after it, remove it.
 3. Sentences dated in the past beyond the codebook's 31-day window, or set in an
-   earlier year ("في عام 2017"), are background and yield nothing.
+   earlier year ("في عام 2017"), are background and yield nothing; so are sentences that
+   sum acts over a span ("خلال الأيام الماضية") without a day of their own.
 4. Among surviving triggers the codebook's hierarchy picks the sub-type; two
    different event types in one sentence stay two events only when each has its own
    place (resolve splits them by place).
@@ -55,6 +56,8 @@ def detect(article: Article) -> Article:
         if _is_background(article, found) or _is_question(article, sentence):
             continue
         cues = found.get("cue", [])
+        if _aggregate(cues, found):
+            continue
         live = [t for t in triggers if not _cancelled(t, cues)]
         strong = [t for t in live if t.strength == "strong"]
         if not strong and not cues:
@@ -94,6 +97,14 @@ def _referred_to(trigger: Mention, found: dict[str, list[Mention]]) -> bool:
         return False
     return any(r.key == "relative" and 0 <= r.start - trigger.end <= RELATIVE_REACH
                for r in found.get("role", []))
+
+
+def _aggregate(cues: list[Mention], found: dict[str, list[Mention]]) -> bool:
+    """Acts summed over a span ("خلال الأيام الماضية") with no day of their own are a
+    count of events, not the report of one (CODEBOOK §1)."""
+    if not any(c.value == "aggregate" for c in cues):
+        return False
+    return not any(m.value.precision == 1 for m in found.get("date", []))
 
 
 def _is_question(article: Article, sentence) -> bool:

@@ -379,7 +379,8 @@ def test_cues_classes_and_effects():
     assert classes["condemnation"].effect == "demote"
     assert classes["denial"].effect == "cancel"
     assert classes["future"].effect == "cancel"
-    assert {c.effect for c in lx.load_cues()} <= {"cancel", "demote"}
+    assert classes["recent_span"].effect == "aggregate"
+    assert {c.effect for c in lx.load_cues()} == {"cancel", "demote", "aggregate"}
 
 
 @pytest.mark.parametrize("text,cls", [

@@ -127,3 +127,16 @@ def test_long_article_reference_to_an_earlier_attack_is_not_coded():
     reference = ("وتبدل الموقف التركي بعد الهجوم الانتحاري الذي وقع في مدينة سروج جنوبي تركيا "
                  "وأوقع عشرات القتلى.")
     assert extract(" ".join(filler[:4] + [reference] + filler[4:])) == []
+
+
+def test_acts_summed_over_recent_days_are_not_one_event():
+    # "the coalition carried out dozens of strikes in Iraq and Syria over the past few days"
+    assert extract("وشنت طائرات التحالف الدولي عشرات الغارات الجوية على مواقع تنظيم داعش في "
+                   "العراق وسوريا خلال الأيام القليلة الماضية.") == []
+
+
+def test_a_day_of_its_own_keeps_an_event_beside_a_span():
+    # the span qualifies the campaign; the strike on Saturday is reported for its own day
+    r = only(extract("وشنت طائرات التحالف الدولي، أمس السبت، غارة جوية على مواقع تنظيم داعش "
+                     "قرب مدينة القائم، ضمن حملة مستمرة خلال الأيام الماضية."))
+    assert r["sub_event_type"] == "Air/drone strike" and r["event_date"] == "2024-05-11"
