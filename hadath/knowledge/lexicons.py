@@ -37,6 +37,7 @@ CUES_FILE = "cues.yaml"
 CASUALTIES_FILE = "casualties.yaml"
 ATTRIBUTION_FILE = "attribution.yaml"
 PRECISION_FILE = "precision.yaml"
+CLAUSES_FILE = "clauses.yaml"
 
 
 # ----------------------------------------------------------------------------- records
@@ -539,3 +540,34 @@ def parse_precision(data: dict[str, Any], name: str = PRECISION_FILE) -> tuple[P
 def load_precision_cues() -> list[PrecisionCue]:
     """Near/direction words (precision 2), region words (3) and place nouns with their precision."""
     return list(_precision())
+
+
+# ----------------------------------------------------------------------------- clauses
+
+@dataclass(frozen=True)
+class ClauseMarkers:
+    """What opens a new clause inside one sentence (data/clauses.yaml), folded."""
+
+    separators: frozenset[str]
+    conjunctions: frozenset[str]
+    openers: tuple[tuple[str, ...], ...]  # each opener as its folded words
+
+
+@lru_cache(maxsize=1)
+def load_clause_markers() -> ClauseMarkers:
+    return parse_clauses(_read(CLAUSES_FILE))
+
+
+def parse_clauses(data: dict[str, Any], name: str = CLAUSES_FILE) -> ClauseMarkers:
+    _check_keys(name, "top level", data, ("version", "separators", "conjunctions", "openers"),
+                ("separators", "conjunctions", "openers"))
+    separators = data["separators"]
+    if not isinstance(separators, list) or not all(
+            isinstance(c, str) and len(c) == 1 for c in separators):
+        raise ValueError(f"{name}: separators: expected a list of single characters")
+    conjunctions = _patterns(name, "conjunctions", data["conjunctions"])
+    if any(len(_folded(c)) != 1 for c in conjunctions):
+        raise ValueError(f"{name}: conjunctions: expected single letters")
+    openers = _patterns(name, "openers", data["openers"])
+    return ClauseMarkers(frozenset(separators), frozenset(_folded(c) for c in conjunctions),
+                         tuple(tuple(_folded(o).split()) for o in openers))

@@ -16,10 +16,13 @@ A sentence yields an event when it holds a trigger that no cue cancels:
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
+from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Span
 from hadath.knowledge.bundle import load_bundle
+from hadath.knowledge.lexicons import load_clause_markers
 
 RECENT_DAYS = 31
 
@@ -71,19 +74,81 @@ def detect(article: Article) -> Article:
         best = min(strong, key=lambda t: (bundle.rank(t.key), t.start))
         if long_article and _referred_to(best, found):
             continue
-        event_type, disorder = bundle.type_of(best.key)
-        demoted = any(c.value == "demote" and c.start < best.start for c in cues)
-        events.append(Event(
-            event_type=event_type,
-            sub_event_type=best.key,
-            disorder_type=disorder,
-            sentence=sentence.index,
-            trigger=best,
-            evidence=[Span(sentence.start, sentence.end, article.text[sentence.start:sentence.end])],
-            confidence=0.55 if demoted else (0.75 if best.strength == "strong" else 0.6),
-        ))
+        chosen = [(best, (sentence.start, sentence.end))]
+        clauses = _clauses(article.text, sentence.start, sentence.end)
+        if len(clauses) > 1:
+            chosen = _one_per_clause(best, live, found, clauses, long_article) or chosen
+        for trigger, (start, end) in chosen:
+            event_type, disorder = bundle.type_of(trigger.key)
+            demoted = any(c.value == "demote" and c.start < trigger.start for c in cues)
+            events.append(Event(
+                event_type=event_type,
+                sub_event_type=trigger.key,
+                disorder_type=disorder,
+                sentence=sentence.index,
+                trigger=trigger,
+                evidence=[Span(start, end, article.text[start:end])],
+                confidence=0.55 if demoted else (0.75 if trigger.strength == "strong" else 0.6),
+            ))
     article.events = events
     return article
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence's clauses as (start, end) offsets: a separator followed by a glued
+    conjunction ("، وفي ...") or an opener ("، كما ...") starts a new one (data/clauses.yaml)."""
+    markers = load_clause_markers()
+    cuts = [start]
+    i = start
+    while i < end:
+        if text[i] in markers.separators:
+            words = _WORD.findall(text, i + 1, min(end, i + 40))
+            folded = [fold(w.strip(_QUOTES)) for w in words[:3]]
+            if folded and _opens_clause(folded, markers):
+                j = i + 1
+                while j < end and text[j].isspace():
+                    j += 1
+                cuts.append(j)
+        i += 1
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+_WORD = re.compile(r"\S+")
+_QUOTES = "«»\"'“”()[]-–—"
+
+
+def _opens_clause(words: list[str], markers) -> bool:
+    first = words[0]
+    if len(first) > 2 and first[0] in markers.conjunctions:
+        return True
+    return any(tuple(words[:len(o)]) == o for o in markers.openers)
+
+
+def _one_per_clause(best: Mention, live: list[Mention], found: dict[str, list[Mention]],
+                    clauses: list[tuple[int, int]], long_article: bool
+                    ) -> list[tuple[Mention, tuple[int, int]]]:
+    """Newswire joins incidents with commas ("كمين في مقبنة، وفي المخا قصفت قوات التحالف
+    ..."): a further clause that holds its own trigger and names its own place is its own
+    event. Returns each event's trigger with the clause it is stated in, or [] when the
+    sentence reports one event."""
+    bundle = load_bundle()
+    out: list[tuple[Mention, tuple[int, int]]] = []
+    for start, end in clauses:
+        inside = [t for t in live if start <= t.start < end]
+        if best in inside:
+            out.append((best, (start, end)))
+            continue
+        if not any(start <= p.start < end for p in found.get("place", [])):
+            continue
+        usable = [t for t in inside if t.strength == "strong"]
+        if not usable:
+            continue
+        trigger = min(usable, key=lambda t: (bundle.rank(t.key), t.start))
+        if long_article and _referred_to(trigger, found):
+            continue
+        out.append((trigger, (start, end)))
+    return out if len(out) > 1 else []
 
 
 # Characters between a trigger phrase and a relative pronoun for the pronoun to qualify it.

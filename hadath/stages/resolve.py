@@ -17,6 +17,7 @@ from datetime import date
 from hadath.article import Article, Event, Mention, Place
 from hadath.geo import place_km
 from hadath.knowledge.bundle import Bundle, load_bundle
+from hadath.knowledge.lexicons import load_clause_markers
 from hadath.stages.detect import window_start
 from hadath.stages.resolve_actors import resolve_actors
 from hadath.stages.resolve_counts import resolve_counts
@@ -207,7 +208,8 @@ def _resolve_place(article: Article, event: Event, index: _MentionIndex,
     nearby = [bundle.resolve_place(m, article.countries) for m in index.all("place")[:20]]
     nearby_places = [p for p in nearby if p is not None]
     for j in _neighbourhood(article, event.sentence):
-        candidates = _places_in(index.of("place", j), index.of("country", j), event, j)
+        candidates = _places_in(article.text, index.of("place", j), index.of("country", j),
+                                event, j, index.of("role", j))
         for mention in candidates:
             place = bundle.resolve_place(mention, article.countries, nearby_places)
             if place is None:
@@ -256,17 +258,45 @@ def _one_per_further_place(article: Article, event: Event, index: _MentionIndex,
     return extra
 
 
-def _places_in(places: list[Mention], countries: list[Mention], event: Event,
-               sentence: int) -> list[Mention]:
+def _places_in(text: str, places: list[Mention], countries: list[Mention], event: Event,
+               sentence: int, roles: list[Mention]) -> list[Mention]:
     """Most specific first: towns before governorates before countries; after the
     trigger before before it (Arabic states the action, then where)."""
     pool = places + countries
     if sentence == event.sentence:
-        pool.sort(key=lambda m: (m.kind == "country", m.start < event.trigger.start,
+        # a clause of a sentence that states several incidents names its own place, and
+        # a place that opens it ("وفي مدينة مقبنة، تمكنت ...") sets its scene
+        span = event.evidence[0] if event.evidence else None
+        fronted = _fronted_place(text, places, span, event.trigger, roles)
+        pool.sort(key=lambda m: (m.kind == "country", m is not fronted,
+                                 span is not None and not span.start <= m.start < span.end,
+                                 m.start < event.trigger.start,
                                  abs(m.start - event.trigger.start)))
     else:
         pool.sort(key=lambda m: (m.kind == "country", m.start))
     return pool
+
+
+# How long an opening phrase set off by a comma may be to count as the scene.
+FRONTED_REACH = 70
+
+
+def _fronted_place(text: str, places: list[Mention], span, trigger: Mention,
+                   roles: list[Mention]) -> Mention | None:
+    """The place in a phrase that opens the sentence or clause and is set off by a comma
+    before the trigger ("وفي المخا الساحلية، قصفت ..."; "من أمام القنصلية في البصرة،
+    المتظاهرون ..."): Arabic fronts the scene that way. Not where a source sits
+    ("وقالت مصادر في محافظة أبين، إن ...")."""
+    if span is None:
+        return None
+    separators = load_clause_markers().separators
+    cut = next((i for i in range(span.start, min(span.end, span.start + FRONTED_REACH))
+                if text[i] in separators), None)
+    if cut is None or trigger.start < cut:
+        return None
+    if any(r.key == "reporting" and span.start <= r.start < cut for r in roles):
+        return None
+    return next((m for m in places if span.start <= m.start and m.end <= cut), None)
 
 
 def _precision(article: Article, mention: Mention, place: Place, index: _MentionIndex,

@@ -575,3 +575,18 @@ def test_first_names_leave_out_the_preposition_ala():
     names = load_first_names()
     assert fold("على") not in names
     assert fold("عدنان") in names and fold("محمد") in names
+
+
+# ----------------------------------------------------------------------------- clauses
+
+def test_clause_markers_parse_and_fold():
+    markers = lx.load_clause_markers()
+    assert "،" in markers.separators and "و" in markers.conjunctions
+    assert ("في", "حين") in markers.openers  # folded words of a two-word opener
+    assert ("الا", "ان") in markers.openers  # hamza folded away
+
+
+def test_clause_markers_reject_a_multi_letter_conjunction():
+    with pytest.raises(ValueError, match="single letters"):
+        lx.parse_clauses({"version": 1, "separators": ["،"], "conjunctions": ["ثم"],
+                          "openers": ["كما"]})

@@ -140,3 +140,35 @@ def test_a_day_of_its_own_keeps_an_event_beside_a_span():
     r = only(extract("وشنت طائرات التحالف الدولي، أمس السبت، غارة جوية على مواقع تنظيم داعش "
                      "قرب مدينة القائم، ضمن حملة مستمرة خلال الأيام الماضية."))
     assert r["sub_event_type"] == "Air/drone strike" and r["event_date"] == "2024-05-11"
+
+
+def test_two_incidents_joined_by_a_comma_are_two_events_each_at_its_place():
+    # an ambush near Taiz, then ", and in Mocha coalition aircraft struck ..." (§1: one event
+    # per incident); each clause names its own place
+    records = extract("وفي مدينة مقبنة غرب تعز، تمكنت المقاومة الشعبية من قتل 4 من مسلحي الحوثي "
+                      "في كمين نصب لهم أمس السبت، وفي مدينة المخا قصفت طائرات التحالف "
+                      "معسكرا للحوثيين.")
+    by_type = {r["sub_event_type"]: r for r in records}
+    assert set(by_type) == {"Armed clash", "Air/drone strike"}, by_type
+    assert by_type["Air/drone strike"]["location"] == "Mocha"
+    assert "المخا" in by_type["Air/drone strike"]["evidence"][0]["text"]
+    assert "كمين" not in by_type["Air/drone strike"]["evidence"][0]["text"]
+
+
+def test_a_clause_without_its_own_place_does_not_split_the_sentence():
+    r = only(extract("انفجرت عبوة ناسفة على دورية للجيش العراقي في قضاء الطارمية، وأعقب ذلك "
+                     "اشتباك مسلح مع مجهولين."))
+    assert r["iso"] == "IQ"
+
+
+def test_a_fronted_place_set_off_by_a_comma_is_the_scene():
+    # "in front of the Kuwaiti consulate in Basra, protesters ... threaten Kuwait"
+    r = only(extract("من أمام القنصلية الكويتية في البصرة، المتظاهرون الغاضبون يرفعون "
+                     "لافتات تندد بالكويت."))
+    assert r["location"] == "Basrah" and r["iso"] == "IQ"
+
+
+def test_where_a_source_sits_is_not_the_scene():
+    r = only(extract("وقالت مصادر محلية في محافظة أبين، إن طيران التحالف شن غارات على "
+                     "مواقع للحوثيين في مديرية لودر."))
+    assert r["location"] == "Lawdar"
