@@ -56,12 +56,14 @@ def detect(article: Article) -> Article:
         triggers = found.get("trigger")
         if not triggers:
             continue
-        if _is_background(article, found) or _is_question(article, sentence):
+        if _is_question(article, sentence):
             continue
         cues = found.get("cue", [])
         if _aggregate(cues, found):
             continue
-        live = [t for t in triggers if not _cancelled(t, cues)]
+        clauses = _clauses(article.text, sentence.start, sentence.end)
+        live = [t for t in triggers if not _cancelled(t, cues)
+                and not _is_background(article, _clause_dates(t, clauses, found))]
         strong = [t for t in live if t.strength == "strong"]
         if not strong and not cues:
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
@@ -75,7 +77,6 @@ def detect(article: Article) -> Article:
         if long_article and _referred_to(best, found):
             continue
         chosen = [(best, (sentence.start, sentence.end))]
-        clauses = _clauses(article.text, sentence.start, sentence.end)
         if len(clauses) > 1:
             chosen = _one_per_clause(best, live, found, clauses, long_article) or chosen
         for trigger, (start, end) in chosen:
@@ -239,10 +240,24 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
     return weak if support >= WEAK_SUPPORT else []
 
 
-def _is_background(article: Article, found: dict[str, list[Mention]]) -> bool:
-    """True when the sentence's own dates all lie outside the recent window."""
-    published = article.published
+def _clause_dates(trigger: Mention, clauses: list[tuple[int, int]],
+                  found: dict[str, list[Mention]]) -> list[Mention]:
+    """The dates that bear on a trigger: those of its own clause, else of the nearest
+    clause before it (a fronted date reaches forward). A later clause dates only itself
+    ("يعتصم المتظاهرون في بانكوك، ... الذي أطاحه انقلاب عام 2006")."""
     dates = found.get("date", [])
+    before: list[Mention] = []
+    for start, end in clauses:
+        own = [d for d in dates if start <= d.start < end]
+        if start <= trigger.start < end:
+            return own or before
+        before = own or before
+    return dates
+
+
+def _is_background(article: Article, dates: list[Mention]) -> bool:
+    """True when the given dates all lie outside the recent window."""
+    published = article.published
     if not dates or published is None:
         return False
     recent = False

@@ -172,3 +172,16 @@ def test_where_a_source_sits_is_not_the_scene():
     r = only(extract("وقالت مصادر محلية في محافظة أبين، إن طيران التحالف شن غارات على "
                      "مواقع للحوثيين في مديرية لودر."))
     assert r["location"] == "Lawdar"
+
+
+def test_an_old_year_in_a_later_clause_does_not_make_the_report_background():
+    # "thousands of protesters hold a sit-in in Basra, and demand the governor resign, who
+    # came to office in 2019" - the year dates the relative clause, not the sit-in
+    r = only(extract("ويعتصم آلاف المتظاهرين أمام مبنى المحافظة في البصرة، ويطالبون باستقالة "
+                     "المحافظ، الذي تولى منصبه عام 2019، ولجأ إلى بغداد."))
+    assert r["event_type"] == "Protests" and r["location"] == "Basrah"
+
+
+def test_a_fronted_old_date_still_makes_the_report_background():
+    assert extract("في عام 2014، اقتحم مسلحو تنظيم داعش مدينة الموصل، وقتلوا العشرات من "
+                   "المدنيين في حي الزهور.") == []
