@@ -22,7 +22,8 @@ _MASKS_PLACES = {"actor", "generic", "trigger", "attribution", "cue", "casualty"
 # A generic phrase or nationality inside a named actor ("قوات سوريا الديمقراطية") is part
 # of that name; inside a trigger ("مقتل مدنيين") it still names who was hit.
 _MASKED_BY = {"place": _MASKS_PLACES, "country": _MASKS_PLACES,
-              "generic": {"actor", "attribution"}, "nationality": {"actor", "attribution"}}
+              "generic": {"actor", "attribution"}, "nationality": {"actor", "attribution"},
+              "cue": {"actor", "attribution"}}
 
 
 def recognise(article: Article) -> Article:

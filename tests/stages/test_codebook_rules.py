@@ -185,3 +185,20 @@ def test_an_old_year_in_a_later_clause_does_not_make_the_report_background():
 def test_a_fronted_old_date_still_makes_the_report_background():
     assert extract("في عام 2014، اقتحم مسلحو تنظيم داعش مدينة الموصل، وقتلوا العشرات من "
                    "المدنيين في حي الزهور.") == []
+
+
+def test_an_operation_to_liberate_a_town_is_a_plan_not_a_liberation():
+    assert extract("وقالت المصادر إن قوات الجيش بدأت الاستعداد لعملية عسكرية واسعة لتحرير "
+                   "مدينة الرمادي من تنظيم داعش.") == []
+
+
+def test_strikes_since_then_are_a_campaign_not_one_event():
+    assert extract("وشنت الطائرات التركية منذ ذلك الحين سلسلة من الغارات الجوية على مواقع حزب "
+                   "العمال الكردستاني في شمال العراق.") == []
+
+
+def test_a_cue_word_inside_an_actors_name_cancels_nothing():
+    # "لتحرير" in the name of the SPLM-N is no purpose clause
+    r = only(extract("وقتل ثلاثة جنود أمس السبت في هجوم شنه مقاتلو الحركة الشعبية لتحرير "
+                     "السودان على موقع للجيش قرب مدينة كادقلي."))
+    assert r["iso"] == "SD"
