@@ -1,7 +1,8 @@
 """Quantities in folded Arabic text: digits, spelled-out cardinals, approximations, vague counts.
 
 Fatalities and injuries (CODEBOOK §6) are written as digits (15، ١٥ folded to 15, 1,500),
-as words in any gender and case (خمسة عشر، ثلاثة وعشرين، ثلاثمئة، ألفا), as digits with a
+as words in any gender and case (خمسة عشر، ثلاثة وعشرين، ثلاثمئة، ألفا), as a noun in the
+dual (جنديان، شخصين، قتيلان = 2), as digits with a
 scale word (2 مليون، 40 ألفا), approximately (نحو 2000، أكثر من 60) or vaguely (عدد من = 3,
 عشرات = 12, مئات الآلاف = 100,000). The words are data (hadath/data/numbers.yaml); this
 module is only the grammar that joins them.
@@ -32,6 +33,7 @@ MAX_DIGITS = 12
 # Roles a word can play in the grammar.
 UNIT, TEN, TEEN_HEAD, TENS, HUNDREDS, HUNDRED_WORD = "unit", "ten", "teen", "tens", "hund", "hw"
 SCALE_ONE, SCALE_TWO, SCALE_PLURAL = "scale1", "scale2", "scaleN"
+DUAL = "dual"  # a noun in the dual, itself a count of two (جنديان، شخصين، قتيلان)
 
 _SPACE = r"[^\S\n]"  # whitespace that stays on the line
 
@@ -151,8 +153,11 @@ def load_lexicon(path: Path = DATA_FILE, months: Path = MONTHS_FILE) -> NumberLe
         put(forms["plural"], SCALE_PLURAL, int(value))
         plural_scales.update({fold_phrase(w): int(value) for w in forms["plural"]})
 
+    put(raw.get("duals") or [], DUAL, 2)
+
     first = int(raw.get("article_units_from", 3))
-    article_ok = {w for w, r in roles.items() if r.get(UNIT, 0) >= first or TEN in r or TENS in r}
+    article_ok = {w for w, r in roles.items()
+                  if r.get(UNIT, 0) >= first or TEN in r or TENS in r or DUAL in r}
 
     grouped: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     flags: dict[str, tuple[bool, bool]] = {}
@@ -290,8 +295,11 @@ class _Parser:
         return (scale, nxt[1]) if scale else None
 
     def term(self, word: str, e: int) -> tuple[int, int, int] | None:
-        """chunk [scale] | dual scale (ألفين) | lone singular scale (ألف): (value, scale, end)."""
+        """chunk [scale] | dual scale (ألفين) | lone singular scale (ألف) | dual noun
+        (جنديين): (value, scale, end)."""
         roles = self.roles(word)
+        if DUAL in roles:
+            return roles[DUAL], 1, e
         if SCALE_TWO in roles:
             return 2 * roles[SCALE_TWO], roles[SCALE_TWO], e
         if SCALE_ONE in roles:
