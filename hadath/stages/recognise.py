@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from hadath.arabic.normalise import fold
 from hadath.article import Article, Mention
 from hadath.knowledge.bundle import BLOCKED, load_bundle
 from hadath.recognisers.dates import find_dates
-from hadath.recognisers.matcher import Hit, longest
+from hadath.recognisers.matcher import Entry, Hit, longest
 from hadath.recognisers.numbers import find_numbers
 
 # Kinds whose hits hide a place name they overlap (the place is part of a name:
@@ -21,6 +22,7 @@ from hadath.recognisers.numbers import find_numbers
 _MASKS_PLACES = {"actor", "generic", "trigger", "attribution", "cue", "casualty"}
 # A generic phrase or nationality inside a named actor ("قوات سوريا الديمقراطية") is part
 # of that name; inside a trigger ("مقتل مدنيين") it still names who was hit.
+# A cue inside an actor's name ("الحركة الشعبية لتحرير السودان") is part of the name.
 _MASKED_BY = {"place": _MASKS_PLACES, "country": _MASKS_PLACES,
               "generic": {"actor", "attribution"}, "nationality": {"actor", "attribution"},
               "cue": {"actor", "attribution"}}
@@ -39,6 +41,7 @@ def recognise(article: Article) -> Article:
     hits = _drop_masked_places(longest(bundle.matcher.find(folded)))
     hits = [h for h in hits if h.entry.key != BLOCKED
             and not (h.entry.kind == "place" and _false_place(folded, h, bundle))]
+    hits += _stop_places_after_nouns(folded, hits, bundle.gazetteer)
     mentions: list[Mention] = []
     for h in hits:
         start, end = norm.span_to_original(h.start, h.end)
@@ -70,7 +73,76 @@ def _false_place(folded: str, hit: Hit, bundle) -> bool:
     with_article = folded.startswith("ال", hit.start) or prefix.endswith("لل")
     if not with_article and gaz.needs_article(hit.entry.key):
         return True  # قائم is an everyday word; only القائم is the town
+    key = hit.entry.key
+    if not with_article and key.startswith("ال") and gaz.is_stop_place(key[2:]):
+        return True  # "عقبة ثرة" is a pass (عقبة, a stop word), not Aqaba (العقبة)
+    if _outlet_name(folded, hit, prefix):
+        return True
     return _after_person_name(folded, hit.start, bundle)
+
+
+_OPEN_QUOTES = "«\"“'"
+_CLOSE_QUOTES = "»\"”'"
+# Words that put a newspaper, agency or channel name after them ("صحيفة الرياض").
+# Not قناة/تلفزيون: "قناة السويس" is the canal, "تلفزيون عدن" stands in Aden.
+_OUTLET_NOUNS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "يومية", "مجلة", "وكالة"))
+
+
+def _outlet_name(folded: str, hit: Hit, prefix: str) -> bool:
+    """A place name that is an outlet's: quoted after a glued ل ('قال ل"الرياض"',
+    'لـ«اليوم»'), or after صحيفة/جريدة/وكالة...: the paper the source spoke to."""
+    start = hit.start
+    if not prefix and start >= 2 and folded[start - 1] in _OPEN_QUOTES \
+            and folded[start - 2] == "ل" and (start < 3 or not folded[start - 3].isalnum()):
+        return hit.end < len(folded) and folded[hit.end] in _CLOSE_QUOTES
+    before = folded[:start - len(prefix)].rstrip(" " + _OPEN_QUOTES)
+    word = before[before.rfind(" ") + 1:]
+    return word in _OUTLET_NOUNS
+
+
+# Nouns that introduce the proper name of a settlement or district. A stop-listed name (an
+# everyday word elsewhere: كتف shoulder, إب) right after one is the place ("مديرية «كتف»").
+# Only the bare construct noun ("مدينة البيضاء", not "المدينة الخميس"). Not منطقة/محافظة/
+# مركز ("منطقة الشمال"، "مركز المدينة" are common nouns), nor حي: "حي الروضة" is a
+# neighbourhood of the city at hand, not a town of that name elsewhere.
+_NAMING_NOUNS = frozenset(fold(w) for w in (
+    "مدينة", "بلدة", "قرية", "ناحية", "قضاء", "مديرية", "ولاية", "إقليم", "مخيم", "بلدية",
+    "عزلة"))
+_NAME_WORDS = 3
+
+
+def _stop_places_after_nouns(folded: str, hits: list[Hit], gaz) -> list[Hit]:
+    taken = [(h.start, h.end) for h in hits if h.entry.kind in ("place", "country", "actor")]
+    out = []
+    for h in hits:
+        if h.entry.kind != "precision":
+            continue
+        noun = folded[h.start:h.end].split()[-1]
+        if noun not in _NAMING_NOUNS:
+            continue
+        i = h.end
+        while i < len(folded) and (folded[i] == " " or folded[i] in _OPEN_QUOTES):
+            i += 1
+        if i == h.end or any(s <= i < e for s, e in taken):
+            continue
+        words = []
+        j = i
+        for _ in range(_NAME_WORDS):
+            k = j
+            while k < len(folded) and folded[k].isalnum():
+                k += 1
+            if k == j:
+                break
+            words.append((folded[i:k], k))
+            j = k + 1
+            if k >= len(folded) or folded[k] != " ":
+                break
+        for name, end in reversed(words):
+            if gaz.is_stop_place(name) and gaz.has_name(name):
+                out.append(Hit(i, end, Entry("place", name)))
+                taken.append((i, end))
+                break
+    return out
 
 
 def _after_person_name(folded: str, start: int, bundle) -> bool:

@@ -14,6 +14,7 @@ import copy
 from collections import Counter
 from datetime import date
 
+from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Place
 from hadath.geo import place_km
 from hadath.knowledge.bundle import Bundle, load_bundle
@@ -210,6 +211,7 @@ def _resolve_place(article: Article, event: Event, index: _MentionIndex,
     for j in _neighbourhood(article, event.sentence):
         candidates = _places_in(article.text, index.of("place", j), index.of("country", j),
                                 event, j, index.of("role", j))
+        candidates = _qualifiers_last(article.text, candidates, index.of("precision", j))
         for mention in candidates:
             place = bundle.resolve_place(mention, article.countries, nearby_places)
             if place is None:
@@ -239,8 +241,10 @@ def _one_per_further_place(article: Article, event: Event, index: _MentionIndex,
         return []
     extra: list[Event] = []
     seen = [event.place]
-    for m in index.of("place", event.sentence):
-        if m.start < event.trigger.start:
+    places = index.of("place", event.sentence)
+    cues = index.of("precision", event.sentence)
+    for m in places:
+        if m.start < event.trigger.start or _qualifier(article.text, m, places, cues):
             continue
         place = bundle.resolve_place(m, article.countries, seen)
         if place is None or place.level == "country":
@@ -275,6 +279,44 @@ def _places_in(text: str, places: list[Mention], countries: list[Mention], event
     else:
         pool.sort(key=lambda m: (m.kind == "country", m.start))
     return pool
+
+
+# Words that may stand between a place and the governorate or reference town that only
+# locates it: "قضاء خبات بمحافظة أربيل", "زنجبار، عاصمة محافظة أبين".
+_QUALIFIER_GAP = frozenset(fold(w) for w in ("ب", "في", "من", "عاصمة", "مركز", "التابعة",
+                                              "التابع", "ل"))
+_QUALIFIER_NOUNS = tuple(fold(w) + " " for w in ("محافظة", "منطقة", "ولاية", "إقليم",
+                                                   "مديرية", "قضاء", "ناحية"))
+QUALIFIER_REACH = 25
+
+
+def _qualifier(text: str, m: Mention, places: list[Mention], cues: list[Mention]) -> bool:
+    """A place that only locates the place named just before it: a governorate or district
+    after a town ("قضاء خبات بمحافظة أربيل", "موقس منطقة بيحان"), or a reference town after
+    a direction ("محافظة مارب، إلى الشرق من صنعاء"; "قرية X قرب الموصل")."""
+    before = [p for p in places if p.end <= m.start and p is not m]
+    if not before:
+        return False
+    prev = max(before, key=lambda p: p.end)
+    gap_start = prev.end
+    if m.start - gap_start > QUALIFIER_REACH:
+        return False
+    cue = next((c for c in cues if c.key == "modifier" and gap_start <= c.start
+                and c.end <= m.start and not text[c.end:m.start].strip()), None)
+    if cue is not None:
+        return not text[gap_start:cue.start].strip(" ،,«»\"")
+    if m.kind != "country" and not m.key.startswith(_QUALIFIER_NOUNS):
+        return False
+    words = fold(text[gap_start:m.start]).replace("،", " ").replace(",", " ").split()
+    return all(w.strip("«»\"") in _QUALIFIER_GAP or not w.strip("«»\"") for w in words)
+
+
+def _qualifiers_last(text: str, pool: list[Mention], cues: list[Mention]) -> list[Mention]:
+    """The same order, with places that only locate another (``_qualifier``) after the
+    others of their kind: the town, not its governorate, is where it happened."""
+    places = [m for m in pool if m.kind == "place"]
+    flags = {id(m): _qualifier(text, m, places, cues) for m in pool}
+    return sorted(pool, key=lambda m: (m.kind == "country", flags[id(m)]))
 
 
 # How long an opening phrase set off by a comma may be to count as the scene.

@@ -122,6 +122,10 @@ class Gazetteer:
         accept them as places only after a place noun (قرية، بلدة، ناحية ...)."""
         return folded in self._person
 
+    def has_name(self, folded_name: str) -> bool:
+        """True when some entry is listed under this folded name (or its article variant)."""
+        return bool(self._indices(folded_name))
+
     def needs_article(self, folded_name: str) -> bool:
         """True for names such as القائم or الرقة whose ال-less form is an everyday word
         (قائم، ورقة): a match written without the article should be dropped."""
