@@ -119,6 +119,9 @@ class Event:
     notes: str = ""
     event_id: str = ""
     extra_sentences: list[int] = field(default_factory=list)
+    # Consecutive days the text says it lasted ("لليوم الثاني على التوالي"): resolve makes
+    # one event per day (CODEBOOK §10); the counts are for the whole span until then.
+    span_days: int = 1
 
 
 @dataclass

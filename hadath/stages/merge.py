@@ -49,6 +49,8 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if abs((a.event_date - b.event_date).days) > (0 if a.event_type != b.event_type else 1):
         return False
+    if a.sentence == b.sentence and a.event_date != b.event_date:
+        return False  # one sentence that states two days states two events (§10)
     if a.event_type == b.event_type and a.event_type == "Strategic developments" \
             and a.sub_event_type != b.sub_event_type:
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Place
@@ -50,8 +50,41 @@ def resolve(article: Article) -> Article:
         event.source_attribution = _attribution(article, event, index)
         kept.append(event)
         kept.extend(_one_per_further_place(article, event, index, bundle))
-    article.events = kept
+    article.events = [day for event in kept for day in _one_per_day(event)]
     return article
+
+
+def _one_per_day(event: Event) -> list[Event]:
+    """Fighting over several days is one event per day, the toll split evenly
+    (CODEBOOK §10): the stated span ends on the event's day; later days take the
+    remainder of an uneven split (51 over two days: 25, then 26)."""
+    days = event.span_days
+    if days <= 1 or event.event_date is None or event.time_precision != 1 \
+            or event.event_type == "Strategic developments":
+        return [event]
+    fatalities, injuries = event.fatalities, event.injuries
+    out = []
+    for k in range(days - 1, -1, -1):  # earliest day first
+        day = event if k == 0 else copy.copy(event)
+        if k:
+            day.evidence = list(event.evidence)
+            day.source_attribution = list(event.source_attribution)
+            day.extra_sentences = []
+        try:
+            day.event_date = event.event_date - timedelta(days=k)
+        except OverflowError:
+            return [event]
+        day.fatalities = _share(fatalities, days, k)
+        day.injuries = None if injuries is None else _share(injuries, days, k)
+        day.span_days = 1
+        out.append(day)
+    return out
+
+
+def _share(total: int, days: int, k: int) -> int:
+    """Day k (0 = the last) of a toll split evenly over the days."""
+    base, extra = divmod(total, days)
+    return base + (1 if k < extra else 0)
 
 
 LEAD_SENTENCES = 2

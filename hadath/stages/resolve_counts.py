@@ -10,8 +10,9 @@ The figures of one sentence for different groups add up ("خسرت ثمانية 
 = 50), except a sub-count ("10 أشخاص بينهم 3 أطفال", "أربعة من بين القتلى"), a definite
 numeral that refers back to a figure already given ("القتلى الخمسة"), and the attackers
 themselves ("المهاجمين الأربعة قتلوا"), who count only when the article adds them
-("15 قتيلا إضافة إلى الانتحاري"). A toll given for a span of days ("خلال اليومين
-الماضيين") is split evenly: the event is one day of it (§10).
+("15 قتيلا إضافة إلى الانتحاري"). A span of days the text states ("خلال اليومين
+الماضيين", "لليوم الثاني على التوالي") is noted on the event: resolve makes one event
+per day and shares the toll out evenly (§10).
 
 The toll is looked for in the event's sentence, then in the next sentence of its
 paragraph, where reports usually give it. Peaceful protests and protests met by
@@ -21,7 +22,6 @@ intervention have no fatalities by definition: a death they mention is their cau
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 
@@ -88,17 +88,14 @@ def resolve_counts(article: Article, event: Event, index) -> None:
     if nxt < len(article.sentences) and \
             article.sentences[nxt].paragraph == article.sentences[event.sentence].paragraph:
         sentences.append(nxt)
+    event.span_days = _span_days(article, index, {event.sentence})
     for j in sentences:
         toll = _toll(article, index, j, event.trigger, _rivals(article, event, j))
         if toll is None:
             continue
-        killed, injured = toll
-        days = _span_days(article, index, {j, event.sentence})
-        if days > 1:
-            killed = math.ceil(killed / days) if killed else killed
-            injured = math.ceil(injured / days) if injured else injured
-        event.fatalities = killed
-        event.injuries = injured
+        # the toll of the whole span; resolve shares it out over the days
+        event.fatalities, event.injuries = toll
+        event.span_days = max(event.span_days, _span_days(article, index, {j}))
         break
     if event.sub_event_type in NO_FATALITIES:
         event.fatalities = 0

@@ -202,3 +202,17 @@ def test_a_cue_word_inside_an_actors_name_cancels_nothing():
     r = only(extract("وقتل ثلاثة جنود أمس السبت في هجوم شنه مقاتلو الحركة الشعبية لتحرير "
                      "السودان على موقع للجيش قرب مدينة كادقلي."))
     assert r["iso"] == "SD"
+
+
+def test_fighting_on_the_second_day_running_is_one_event_per_day_with_the_toll_split():
+    records = extract("وفي محافظة الضالع، تواصلت أمس السبت لليوم الثاني على التوالي اشتباكات "
+                      "عنيفة بين المقاومة الشعبية ومسلحي الحوثي، أسفرت عن مقتل 51 مسلحا.")
+    days = sorted((r["event_date"], r["fatalities"]) for r in records)
+    assert days == [("2024-05-10", 25), ("2024-05-11", 26)]
+    assert {r["sub_event_type"] for r in records} == {"Armed clash"}
+
+
+def test_a_span_with_no_exact_day_stays_one_event():
+    r = only(extract("تواصلت لليوم الثاني على التوالي اشتباكات عنيفة بين المقاومة الشعبية "
+                     "ومسلحي الحوثي في محافظة الضالع."))
+    assert r["time_precision"] == 2
