@@ -10,7 +10,31 @@ def _prf_line(name: str, d: dict[str, Any], width: int) -> str:
             f"F1 {d['f1']:.3f}  (tp {d['tp']}, pred {d['predicted']}, gold {d['gold']})")
 
 
-def render(report: dict[str, Any], limit: int = 20) -> str:
+def _value(value: Any) -> str:
+    if isinstance(value, dict):  # an actor
+        ar = f" «{value['name_ar']}»" if value.get("name_ar") else ""
+        return f"{value.get('name')} ({value.get('inter')}){ar}"
+    return "—" if value is None else str(value)
+
+
+def render_mismatches(report: dict[str, Any], fields: list[str]) -> list[str]:
+    """Matched pairs that disagree on ``fields``: gold vs predicted, with the evidence."""
+    rows = [m for m in report.get("mismatches") or [] if m["field"] in fields]
+    tp = report["events"]["tp"]
+    counts = ", ".join(f"{f} {sum(m['field'] == f for m in rows)}/{tp}" for f in fields)
+    lines = [f"mismatches on matched events ({counts}):"]
+    for m in rows:
+        km = f"  ({m['km']} km)" if "km" in m else ""
+        lines.append(f"  [{m['field']}] {m['article_id']} {m['event_date']} {m['sub_event_type']}")
+        lines.append(f"      gold: {_value(m['gold'])}")
+        lines.append(f"      pred: {_value(m['predicted'])}{km}")
+        lines.append(f"      evidence: {m['evidence'][:240]}")
+        if m.get("gold_evidence") and m["gold_evidence"][:80] not in m["evidence"]:
+            lines.append(f"      gold evidence: {m['gold_evidence'][:240]}")
+    return lines
+
+
+def render(report: dict[str, Any], limit: int = 20, mismatches: list[str] | None = None) -> str:
     lines = [f"{report['gold']}: {report['items']} items ({report['kind']})"]
     if report["kind"] == "sentences":
         lines.append(f"family recall {report['family_recall']:.3f}")
@@ -46,4 +70,6 @@ def render(report: dict[str, Any], limit: int = 20) -> str:
             lines.append(f"{title} (first {len(rows)} of {len(report[key])}):")
             lines += [f"  {r['article_id']} {r['event_date']} {r['sub_event_type']} @ "
                       f"{r['location']}, {r['country']}: {r['evidence'][:140]}" for r in rows]
+    if mismatches:
+        lines += render_mismatches(report, mismatches)
     return "\n".join(lines)

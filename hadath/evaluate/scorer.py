@@ -88,6 +88,7 @@ class ArticleScores:
     article_level: Counter = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
+    mismatches: list[dict[str, Any]] = field(default_factory=list)
 
     def attribute_accuracy(self) -> dict[str, float]:
         n = self.events.tp
@@ -108,6 +109,7 @@ class ArticleScores:
             "by_sub_type": {k: v.as_dict() for k, v in sorted(self.by_sub_type.items())},
             "misses": self.misses,
             "false_alarms": self.false_alarms,
+            "mismatches": self.mismatches,
         }
 
 
@@ -122,6 +124,55 @@ def _brief(rec: dict[str, Any], article_id: str) -> dict[str, Any]:
 
 def _inter(actor: dict[str, Any] | None) -> int | None:
     return actor.get("inter") if actor else None
+
+
+# Attributes a matched pair can disagree on, as ``--mismatches`` names them, with the
+# accuracy key each one counts against (CODEBOOK §9).
+MISMATCH_FIELDS = {"sub_event_type": "sub_event_type", "date": "exact_date",
+                   "location": "location_25km", "actor1": "actor1_inter",
+                   "actor2": "actor2_inter", "fatalities": "fatalities"}
+
+
+def _actor_value(actor: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not actor:
+        return None
+    return {"name": actor.get("name"), "name_ar": actor.get("name_ar"), "inter": actor.get("inter")}
+
+
+def _place_value(rec: dict[str, Any]) -> str:
+    return f"{rec.get('location')}, {rec.get('country')}"
+
+
+def _mismatch(field_name: str, article_id: str, p: dict[str, Any], g: dict[str, Any],
+              km: float, days: int) -> dict[str, Any] | None:
+    """One matched pair's disagreement on ``field_name``, or None where they agree."""
+    if field_name in ("actor1", "actor2"):
+        if _inter(p.get(field_name)) == _inter(g.get(field_name)):
+            return None
+        gold_value, pred_value = _actor_value(g.get(field_name)), _actor_value(p.get(field_name))
+    elif field_name == "sub_event_type":
+        if p["sub_event_type"] == g["sub_event_type"]:
+            return None
+        gold_value, pred_value = g["sub_event_type"], p["sub_event_type"]
+    elif field_name == "date":
+        if days == 0:
+            return None
+        gold_value, pred_value = g["event_date"], p["event_date"]
+    elif field_name == "location":
+        if km <= 25:
+            return None
+        gold_value, pred_value = _place_value(g), _place_value(p)
+    else:
+        if p.get("fatalities") == g.get("fatalities"):
+            return None
+        gold_value, pred_value = g.get("fatalities"), p.get("fatalities")
+    row = {"field": field_name, "article_id": article_id, "event_date": g["event_date"],
+           "sub_event_type": g["sub_event_type"], "gold": gold_value, "predicted": pred_value,
+           "gold_evidence": (g.get("evidence_text") or "")[:300],
+           "evidence": _brief(p, article_id)["evidence"]}
+    if field_name == "location":
+        row["km"] = round(km, 1)
+    return row
 
 
 def score_articles(pairs: list[tuple[str, list[dict], list[dict]]]) -> ArticleScores:
@@ -152,6 +203,10 @@ def score_articles(pairs: list[tuple[str, list[dict], list[dict]]]) -> ArticleSc
             s.attributes["actor2_inter"] += int(_inter(p.get("actor2")) == _inter(g.get("actor2")))
             s.attributes["fatalities"] += int(p.get("fatalities") == g.get("fatalities"))
             s.distances.append(km)
+            for name in MISMATCH_FIELDS:
+                row = _mismatch(name, article_id, p, g, km, days)
+                if row is not None:
+                    s.mismatches.append(row)
         mp = {i for i, _, _, _ in matched}
         mg = {j for _, j, _, _ in matched}
         s.false_alarms += [_brief(p, article_id) for i, p in enumerate(pred) if i not in mp]

@@ -108,6 +108,7 @@ class ActorRegistry:
     countries: dict[str, str]
     definite_article: frozenset[str] = frozenset()
     stop_aliases: tuple[StopAlias, ...] = ()
+    readings: dict[tuple[str, str], str] = field(default_factory=dict)
     _demonyms: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     _order: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -163,6 +164,20 @@ class ActorRegistry:
                 if iso == self.actors[actor_id].country:
                     return actor_id
         return candidates[0]
+
+    def theatre_reading(self, generic_id: str, text: str, iso2: str | None,
+                        year: int | None = None) -> str | None:
+        """The named actor a generic phrase means in one theatre ("المتمردين" in Yemen's war
+        are the Houthis), from generic_actors.yaml ``theatre_readings``; None elsewhere, or
+        where that actor was not active in ``year``."""
+        if iso2 is None or not self.readings:
+            return None
+        actor_id = self.readings.get((_bare(text), iso2))
+        if actor_id is None or self.generic.get(generic_id) is None:
+            return None
+        if year is not None and not self.actors[actor_id].active_in(year):
+            return None
+        return actor_id
 
     def country_name(self, iso2: str) -> str:
         """English (ACLED) name of a country, for the {country} placeholder."""
@@ -240,7 +255,7 @@ def load_actors() -> ActorRegistry:
     actors_doc = _read(ACTORS_FILE)
     generic_doc = _read(GENERIC_FILE)
     _expect_keys(generic_doc, {"version", "generic", "countries", "nationality"},
-                 {"definite_article"}, GENERIC_FILE, "top level")
+                 {"definite_article", "theatre_readings"}, GENERIC_FILE, "top level")
     countries = _parse_countries(generic_doc["countries"])
     actors = _parse_actors(actors_doc, countries)
     generic = _parse_generic(generic_doc["generic"])
@@ -251,7 +266,9 @@ def load_actors() -> ActorRegistry:
         raise ValueError(f"{GENERIC_FILE}: definite_article lists {sorted(unknown)}, not in countries")
     demonyms, nationalities = _parse_nationality(generic_doc["nationality"], countries)
     stops = tuple(_parse_stop(row) for row in actors_doc.get("stop_aliases") or [])
-    return ActorRegistry(actors, generic, nationalities, countries, definite, stops, demonyms)
+    readings = _parse_readings(generic_doc.get("theatre_readings") or [], actors, generic, countries)
+    return ActorRegistry(actors, generic, nationalities, countries, definite, stops, readings,
+                         demonyms)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -356,6 +373,40 @@ def _parse_nationality(raw: Any, countries: dict[str, str]
                     raise ValueError(f"{GENERIC_FILE}: {word!r} is a demonym of both "
                                      f"{index[key]} and {iso}")
     return tuple(demonyms), index
+
+
+def _parse_readings(rows: Any, actors: dict[str, ActorEntry], generic: dict[str, GenericActor],
+                    countries: dict[str, str]) -> dict[tuple[str, str], str]:
+    """theatre_readings rows -> {(bare folded alias, ISO2): actor id}; each alias must be one
+    the generic actor lists, so a reading never adds a phrase the matcher does not see."""
+    if not isinstance(rows, list):
+        raise ValueError(f"{GENERIC_FILE}: theatre_readings must be a list")
+    out: dict[tuple[str, str], str] = {}
+    for row in rows:
+        where = f"theatre_readings {row.get('actor') if isinstance(row, dict) else row!r}"
+        if not isinstance(row, dict):
+            raise ValueError(f"{GENERIC_FILE}: {where} is not a mapping")
+        _expect_keys(row, {"generic", "aliases", "theatre", "actor"}, set(), GENERIC_FILE, where)
+        if row["generic"] not in generic:
+            raise ValueError(f"{GENERIC_FILE}: {where}: unknown generic {row['generic']!r}")
+        if row["actor"] not in actors:
+            raise ValueError(f"{GENERIC_FILE}: {where}: unknown actor {row['actor']!r}")
+        iso = _iso(row["theatre"], GENERIC_FILE, where)
+        if iso not in countries:
+            raise ValueError(f"{GENERIC_FILE}: {where}: {iso} is not in countries")
+        listed = {_bare(a) for a in generic[row["generic"]].aliases}
+        for alias in _aliases(row["aliases"], GENERIC_FILE, where):
+            if _bare(alias) not in listed:
+                raise ValueError(f"{GENERIC_FILE}: {where}: {alias!r} is not an alias of "
+                                 f"{row['generic']!r}")
+            out[(_bare(alias), iso)] = row["actor"]
+    return out
+
+
+def _bare(text: str) -> str:
+    """Folded, single-spaced, without a leading article: how a reading compares phrases."""
+    key = _key(text)
+    return key[len(ARTICLE):] if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 1 else key
 
 
 def _parse_stop(row: Any) -> StopAlias:
