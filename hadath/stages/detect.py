@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Span
@@ -59,10 +60,9 @@ def detect(article: Article) -> Article:
         if _is_question(article, sentence):
             continue
         cues = found.get("cue", [])
-        if _aggregate(cues, found):
-            continue
         clauses = _clauses(article.text, sentence.start, sentence.end)
-        live = [t for t in triggers if not _cancelled(t, cues)
+        live = [t for t in triggers if not _cancelled(t, _clause_of(t, clauses, cues))
+                and not _aggregate(t, clauses, cues, found)
                 and not _is_background(article, _clause_dates(t, clauses, found))]
         strong = [t for t in live if t.strength == "strong"]
         if not strong and not cues:
@@ -95,39 +95,52 @@ def detect(article: Article) -> Article:
     return article
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence's clauses as (start, end) offsets: a separator followed by a glued
-    conjunction ("، وفي ...") or an opener ("، كما ...") starts a new one (data/clauses.yaml)."""
+class Clause(NamedTuple):
+    start: int
+    end: int
+    # opened by a word that starts a statement of its own ("، كما ...", "، في حين ..."),
+    # not by a glued conjunction that carries the clause before it on ("، وقتل ...")
+    independent: bool = True
+
+
+def _clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The sentence's clauses with offsets: a separator followed by a glued conjunction
+    ("، وفي ...") or an opener ("، كما ...") starts a new one (data/clauses.yaml)."""
     markers = load_clause_markers()
-    cuts = [start]
+    cuts = [(start, True)]
     i = start
     while i < end:
         if text[i] in markers.separators:
             words = _WORD.findall(text, i + 1, min(end, i + 40))
             folded = [fold(w.strip(_QUOTES)) for w in words[:3]]
-            if folded and _opens_clause(folded, markers):
+            opened = _opens_clause(folded, markers) if folded else None
+            if opened is not None:
                 j = i + 1
                 while j < end and text[j].isspace():
                     j += 1
-                cuts.append(j)
+                cuts.append((j, opened == "opener"))
         i += 1
-    cuts.append(end)
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    bounds = cuts + [(end, True)]
+    return [Clause(a, b, independent) for (a, independent), (b, _) in zip(bounds, bounds[1:], strict=False)
+            if b > a]
 
 
 _WORD = re.compile(r"\S+")
 _QUOTES = "«»\"'“”()[]-–—"
 
 
-def _opens_clause(words: list[str], markers) -> bool:
+def _opens_clause(words: list[str], markers) -> str | None:
+    """"conjunction" for a word glued to و/ف, "opener" for an opening phrase, else None."""
+    if any(tuple(words[:len(o)]) == o for o in markers.openers):
+        return "opener"
     first = words[0]
     if len(first) > 2 and first[0] in markers.conjunctions:
-        return True
-    return any(tuple(words[:len(o)]) == o for o in markers.openers)
+        return "conjunction"
+    return None
 
 
 def _one_per_clause(best: Mention, live: list[Mention], found: dict[str, list[Mention]],
-                    clauses: list[tuple[int, int]], long_article: bool
+                    clauses: list[Clause], long_article: bool
                     ) -> list[tuple[Mention, tuple[int, int]]]:
     """Newswire joins incidents with commas ("كمين في مقبنة، وفي المخا قصفت قوات التحالف
     ..."): a further clause that holds its own trigger and names its own place is its own
@@ -135,7 +148,7 @@ def _one_per_clause(best: Mention, live: list[Mention], found: dict[str, list[Me
     sentence reports one event."""
     bundle = load_bundle()
     out: list[tuple[Mention, tuple[int, int]]] = []
-    for start, end in clauses:
+    for start, end, _ in clauses:
         inside = [t for t in live if start <= t.start < end]
         if best in inside:
             out.append((best, (start, end)))
@@ -165,12 +178,39 @@ def _referred_to(trigger: Mention, found: dict[str, list[Mention]]) -> bool:
                for r in found.get("role", []))
 
 
-def _aggregate(cues: list[Mention], found: dict[str, list[Mention]]) -> bool:
+def _aggregate(trigger: Mention, clauses: list[Clause], cues: list[Mention],
+               found: dict[str, list[Mention]]) -> bool:
     """Acts summed over a span ("خلال الأيام الماضية") with no day of their own are a
-    count of events, not the report of one (CODEBOOK §1)."""
-    if not any(c.value == "aggregate" for c in cues):
+    count of events, not the report of one (CODEBOOK §1). A span covers its clause and
+    the clauses its conjunctions carry on ("وشهدت نفس الفترة، إحراق ...، ومقتل 11"), not
+    a statement of its own after it ("، في حين نفذت طائرات التحالف غارات ...")."""
+    reach = _carried(trigger, clauses)
+    if not any(c.value == "aggregate" and reach[0] <= c.start < reach[1] for c in cues):
         return False
-    return not any(m.value.precision == 1 for m in found.get("date", []))
+    own = _clause_of(trigger, clauses, found.get("date", []))
+    return not any(m.value.precision == 1 for m in own)
+
+
+def _carried(trigger: Mention, clauses: list[Clause]) -> tuple[int, int]:
+    """From the start of the statement the trigger's clause carries on to its end."""
+    for i, clause in enumerate(clauses):
+        if clause.start <= trigger.start < clause.end:
+            j = i
+            while j > 0 and not clauses[j].independent:
+                j -= 1
+            return clauses[j].start, clause.end
+    return trigger.start, trigger.end
+
+
+def _clause_of(trigger: Mention, clauses: list[Clause],
+               mentions: list[Mention]) -> list[Mention]:
+    """The mentions in the trigger's clause; a sentence-wide cue (a denial, an accident)
+    speaks for every clause."""
+    for start, end, _ in clauses:
+        if start <= trigger.start < end:
+            return [m for m in mentions if start <= m.start < end
+                    or (m.kind == "cue" and m.key in SENTENCE_WIDE_CUES)]
+    return mentions
 
 
 def _is_question(article: Article, sentence) -> bool:
@@ -240,14 +280,14 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
     return weak if support >= WEAK_SUPPORT else []
 
 
-def _clause_dates(trigger: Mention, clauses: list[tuple[int, int]],
+def _clause_dates(trigger: Mention, clauses: list[Clause],
                   found: dict[str, list[Mention]]) -> list[Mention]:
     """The dates that bear on a trigger: those of its own clause, else of the nearest
     clause before it (a fronted date reaches forward). A later clause dates only itself
     ("يعتصم المتظاهرون في بانكوك، ... الذي أطاحه انقلاب عام 2006")."""
     dates = found.get("date", [])
     before: list[Mention] = []
-    for start, end in clauses:
+    for start, end, _ in clauses:
         own = [d for d in dates if start <= d.start < end]
         if start <= trigger.start < end:
             return own or before

@@ -216,3 +216,20 @@ def test_a_span_with_no_exact_day_stays_one_event():
     r = only(extract("تواصلت لليوم الثاني على التوالي اشتباكات عنيفة بين المقاومة الشعبية "
                      "ومسلحي الحوثي في محافظة الضالع."))
     assert r["time_precision"] == 2
+
+
+def test_a_span_carries_over_its_conjunctions_but_not_over_a_statement_of_its_own():
+    # "the same period saw 100 vehicles burnt, and 11 terrorists killed in clashes": a tally
+    assert extract("وشهدت نفس الفترة في ولاية شرناك، إحراق أكثر من 100 عربة، ومقتل 11 مسلحا "
+                   "خلال اشتباكات مع قوات الأمن التركية.") == []
+    # "... received support recently, while coalition aircraft carried out raids": a report
+    r = only(extract("وقالت المصادر إن اللواء تلقى، في الآونة الأخيرة، دعما عسكريا كبيرا، في حين "
+                     "نفذت طائرات التحالف غارات مكثفة على مواقع الحوثيين في مدينة زنجبار."))
+    assert r["sub_event_type"] == "Air/drone strike" and r["location"] == "Zinjibar"
+
+
+def test_a_cue_in_another_clause_does_not_cancel():
+    # the plan ("مرتقب") is in the first clause; the raids after "في حين" happened
+    r = only(extract("وتستعد قوات الجيش لهجوم مرتقب على مواقع الحوثيين، في حين نفذت طائرات "
+                     "التحالف أمس السبت غارات على مدينة زنجبار."))
+    assert r["sub_event_type"] == "Air/drone strike"
