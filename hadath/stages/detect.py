@@ -229,9 +229,12 @@ def _is_commentary(article: Article) -> bool:
 
 
 def _stated_incident(found: dict[str, list[Mention]]) -> bool:
-    """Inside commentary, only a sentence that dates and places an incident reports one."""
+    """Inside commentary, only a sentence that places an incident and dates it or gives
+    its toll reports one ("حادثة التفجير الذي استهدف مسجد ... بمنطقة عسير، ونتج عنه
+    استشهاد عشرة"); "the recent bombing" alone does not (CODEBOOK §10)."""
     day = any(m.value.precision == 1 for m in found.get("date", []))
-    return day and bool(found.get("place"))
+    toll = bool(found.get("casualty")) and bool(found.get("number"))
+    return bool(found.get("place")) and (day or toll)
 
 
 def _cancelled(trigger: Mention, cues: list[Mention]) -> bool:

@@ -233,3 +233,21 @@ def test_a_cue_in_another_clause_does_not_cancel():
     r = only(extract("وتستعد قوات الجيش لهجوم مرتقب على مواقع الحوثيين، في حين نفذت طائرات "
                      "التحالف أمس السبت غارات على مدينة زنجبار."))
     assert r["sub_event_type"] == "Air/drone strike"
+
+
+COMMENTARY = ("إن الإرهاب لا دين له، وإن هذه الأفعال لن تنال من وحدة الوطن. "
+              "وإن المجتمع كله يقف صفا واحدا خلف قيادته. "
+              "وإن العلماء يحذرون من الفكر المنحرف منذ سنوات. "
+              "وإن الشباب أمانة في أعناق الآباء والمعلمين. "
+              "وإن على الجميع أن يتحملوا مسؤولياتهم. "
+              "وإن الوطن سيبقى عصيا على الأعداء. ")
+
+
+def test_commentary_that_places_an_incident_and_gives_its_toll_reports_it():
+    r = only(extract(COMMENTARY + "واستنكر الكاتب حادثة التفجير الذي استهدف مسجدا في مدينة أبها، "
+                     "ونتج عنه استشهاد عشرة من المصلين."))
+    assert r["event_type"] == "Explosions/Remote violence" and r["fatalities"] == 10
+
+
+def test_commentary_that_only_names_a_bombing_does_not_code_it():
+    assert extract(COMMENTARY + "واستنكر الكاتب حادثة التفجير الإرهابي في مدينة أبها.") == []
