@@ -28,5 +28,9 @@ def test_eval_gate(shared, name):
     assert digest == spec["sha256"], (
         f"{name} changed: re-run `hadath evaluate` on it and update tests/eval/eval_baseline.json")
     report = evaluate_file(path)
-    got = _metric(report, spec["metric"])
-    assert got >= spec["floor"], f"{name}: {spec['metric']} {got:.3f} < floor {spec['floor']}"
+    below = []
+    for metric, pin in spec["metrics"].items():
+        got = _metric(report, metric)
+        if got < pin["floor"]:
+            below.append(f"{metric} {got:.3f} < floor {pin['floor']}")
+    assert not below, f"{name}: " + "; ".join(below)
