@@ -571,3 +571,160 @@ def parse_clauses(data: dict[str, Any], name: str = CLAUSES_FILE) -> ClauseMarke
     openers = _patterns(name, "openers", data["openers"])
     return ClauseMarkers(frozenset(separators), frozenset(_folded(c) for c in conjunctions),
                          tuple(tuple(_folded(o).split()) for o in openers))
+
+
+# ----------------------------------------------------------------------------- word lists
+
+def _words(name: str, where: str, value: Any, *, phrases: bool = False) -> tuple[str, ...]:
+    """A non-empty list of words (phrases when allowed), folded, in file order, none twice.
+
+    These lists are not read by the matcher, so the matcher's ``*`` and ``=`` marks mean
+    nothing here and are refused.
+    """
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"{name}: {where}: expected a non-empty list of words")
+    out: list[str] = []
+    for w in value:
+        if not isinstance(w, str) or not w.strip():
+            raise ValueError(f"{name}: {where}: word {w!r} is not a non-empty string")
+        folded = " ".join(fold(w).split())
+        if "*" in folded or "=" in folded or "{" in folded or "}" in folded:
+            raise ValueError(f"{name}: {where}: word {w!r}: '*', '=' and braces mean nothing here")
+        if not phrases and " " in folded:
+            raise ValueError(f"{name}: {where}: {w!r} is not one word")
+        if folded in out:
+            raise ValueError(f"{name}: {where}: {w!r} repeats {folded!r} (spellings fold alike)")
+        out.append(folded)
+    return tuple(out)
+
+
+def _word(name: str, where: str, value: Any) -> str:
+    return _words(name, where, [value])[0]
+
+
+def _section(name: str, data: dict[str, Any], key: str, allowed: Iterable[str]) -> dict[str, Any]:
+    body = data[key]
+    if not isinstance(body, dict):
+        raise ValueError(f"{name}: {key}: expected a mapping with {sorted(allowed)}")
+    _check_keys(name, key, body, allowed, allowed)
+    return body
+
+
+# ----------------------------------------------------------------------------- counting
+
+COUNTING_FILE = "counting.yaml"
+ORDINAL_SLOT = "{ordinal}"
+
+
+@dataclass(frozen=True)
+class DaySpans:
+    """Words of a span of days a toll covers (§10), folded."""
+
+    intro: tuple[str, ...]  # خلال، على مدى ...
+    two_days: tuple[str, ...]  # يومين
+    recent: tuple[str, ...]  # الماضيين ...
+    consecutive: tuple[str, str]  # the phrase around {ordinal}: ("لليوم ", " علي التوالي")
+    ordinal_days: tuple[tuple[str, int], ...]  # (folded ordinal, days), file order
+    day_units: tuple[str, ...]
+    hour_units: tuple[str, ...]
+    day_units_before: tuple[str, ...]
+    hour_units_before: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CountingWords:
+    """What the count resolver reads around figures (data/counting.yaml), folded."""
+
+    subcount_linker: str
+    subcount_markers: tuple[str, ...]
+    among_linker: str
+    among_markers: tuple[str, ...]
+    figure_joiners: tuple[str, ...]
+    named_after_nouns: tuple[str, ...]
+    side_attacker_stems: tuple[str, ...]
+    dual_suffixes: tuple[str, ...]
+    dual_verbs: tuple[str, ...]
+    spans: DaySpans
+
+
+_SPAN_LISTS = ("intro", "two_days", "recent", "day_units", "hour_units", "day_units_before",
+               "hour_units_before")
+
+
+@lru_cache(maxsize=1)
+def load_counting_words() -> CountingWords:
+    """Sub-count markers, joiners, nouns before a martyr's title, duals and day spans."""
+    return parse_counting(_read(COUNTING_FILE))
+
+
+def parse_counting(data: dict[str, Any], name: str = COUNTING_FILE) -> CountingWords:
+    """Validate the parsed counting file: known keys, non-empty word lists, ordinals >= 2."""
+    top = ("subcount", "among", "figure_joiners", "named_after_nouns", "side_attacker_stems",
+           "dual", "spans")
+    _check_keys(name, "top level", data, ("version", *top), top)
+    sub = _section(name, data, "subcount", ("linker", "markers"))
+    among = _section(name, data, "among", ("linker", "markers"))
+    dual = _section(name, data, "dual", ("suffixes", "verbs"))
+    spans = _section(name, data, "spans", (*_SPAN_LISTS, "consecutive", "ordinal_days"))
+    lists = {k: _words(name, f"spans / {k}", spans[k]) for k in _SPAN_LISTS}
+    phrase = spans["consecutive"]
+    if not isinstance(phrase, str) or phrase.count(ORDINAL_SLOT) != 1:
+        raise ValueError(f"{name}: spans / consecutive: expected a phrase with {ORDINAL_SLOT} "
+                         f"once, got {phrase!r}")
+    before, after = phrase.split(ORDINAL_SLOT)
+    if not before.strip() and not after.strip():
+        raise ValueError(f"{name}: spans / consecutive: no words around {ORDINAL_SLOT}")
+    consecutive = (" ".join(fold(before).split()) + " " if before.strip() else "",
+                   " " + " ".join(fold(after).split()) if after.strip() else "")
+    ordinals = spans["ordinal_days"]
+    if not isinstance(ordinals, dict) or not ordinals:
+        raise ValueError(f"{name}: spans / ordinal_days: expected a mapping ordinal -> days")
+    keys = _words(name, "spans / ordinal_days", list(ordinals))
+    days = tuple((k, _int(name, f"spans / ordinal_days / {raw}", v, 2))
+                 for k, (raw, v) in zip(keys, ordinals.items(), strict=True))
+    return CountingWords(
+        subcount_linker=_word(name, "subcount / linker", sub["linker"]),
+        subcount_markers=_words(name, "subcount / markers", sub["markers"]),
+        among_linker=_word(name, "among / linker", among["linker"]),
+        among_markers=_words(name, "among / markers", among["markers"]),
+        figure_joiners=_words(name, "figure_joiners", data["figure_joiners"]),
+        named_after_nouns=_words(name, "named_after_nouns", data["named_after_nouns"]),
+        side_attacker_stems=_words(name, "side_attacker_stems", data["side_attacker_stems"]),
+        dual_suffixes=_words(name, "dual / suffixes", dual["suffixes"]),
+        dual_verbs=_words(name, "dual / verbs", dual["verbs"]),
+        spans=DaySpans(consecutive=consecutive, ordinal_days=days, **lists),
+    )
+
+
+# ----------------------------------------------------------------------------- place context
+
+PLACE_CONTEXT_FILE = "place_context.yaml"
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """Words around place names that say what a name is (data/place_context.yaml), folded."""
+
+    outlet_nouns: frozenset[str]  # صحيفة، وكالة: an outlet's name follows
+    settlement_nouns: frozenset[str]  # مدينة، قرية: a settlement's name follows
+    qualifier_nouns: tuple[str, ...]  # محافظة، قضاء: a name that may only locate another
+    qualifier_gap: frozenset[str]  # ب، عاصمة: may stand between a place and its qualifier
+
+
+@lru_cache(maxsize=1)
+def load_place_context() -> PlaceContext:
+    """Outlet, settlement and qualifier nouns, and the words between a place and its qualifier."""
+    return parse_place_context(_read(PLACE_CONTEXT_FILE))
+
+
+def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) -> PlaceContext:
+    """Validate the parsed place-context file: non-empty lists of single words."""
+    keys = ("outlet_nouns", "settlement_nouns", "qualifier_nouns", "qualifier_gap")
+    _check_keys(name, "top level", data, ("version", *keys), keys)
+    lists = {k: _words(name, k, data[k]) for k in keys}
+    return PlaceContext(
+        outlet_nouns=frozenset(lists["outlet_nouns"]),
+        settlement_nouns=frozenset(lists["settlement_nouns"]),
+        qualifier_nouns=lists["qualifier_nouns"],
+        qualifier_gap=frozenset(lists["qualifier_gap"]),
+    )

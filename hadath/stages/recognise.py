@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from hadath.arabic.normalise import fold
 from hadath.article import Article, Mention
 from hadath.knowledge.bundle import BLOCKED, load_bundle
+from hadath.knowledge.lexicons import load_place_context
 from hadath.recognisers.dates import find_dates
 from hadath.recognisers.matcher import Entry, Hit, longest
 from hadath.recognisers.numbers import find_numbers
@@ -83,9 +83,6 @@ def _false_place(folded: str, hit: Hit, bundle) -> bool:
 
 _OPEN_QUOTES = "«\"“'"
 _CLOSE_QUOTES = "»\"”'"
-# Words that put a newspaper, agency or channel name after them ("صحيفة الرياض").
-# Not قناة/تلفزيون: "قناة السويس" is the canal, "تلفزيون عدن" stands in Aden.
-_OUTLET_NOUNS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "يومية", "مجلة", "وكالة"))
 
 
 def _outlet_name(folded: str, hit: Hit, prefix: str) -> bool:
@@ -97,28 +94,24 @@ def _outlet_name(folded: str, hit: Hit, prefix: str) -> bool:
         return hit.end < len(folded) and folded[hit.end] in _CLOSE_QUOTES
     before = folded[:start - len(prefix)].rstrip(" " + _OPEN_QUOTES)
     word = before[before.rfind(" ") + 1:]
-    return word in _OUTLET_NOUNS
+    return word in load_place_context().outlet_nouns  # صحيفة، وكالة (data/place_context.yaml)
 
 
-# Nouns that introduce the proper name of a settlement or district. A stop-listed name (an
-# everyday word elsewhere: كتف shoulder, إب) right after one is the place ("مديرية «كتف»").
-# Only the bare construct noun ("مدينة البيضاء", not "المدينة الخميس"). Not منطقة/محافظة/
-# مركز ("منطقة الشمال"، "مركز المدينة" are common nouns), nor حي: "حي الروضة" is a
-# neighbourhood of the city at hand, not a town of that name elsewhere.
-_NAMING_NOUNS = frozenset(fold(w) for w in (
-    "مدينة", "بلدة", "قرية", "ناحية", "قضاء", "مديرية", "ولاية", "إقليم", "مخيم", "بلدية",
-    "عزلة"))
+# Words of a name read after a settlement noun (data/place_context.yaml).
 _NAME_WORDS = 3
 
 
 def _stop_places_after_nouns(folded: str, hits: list[Hit], gaz) -> list[Hit]:
+    """A stop-listed name (an everyday word elsewhere: كتف shoulder, إب) right after the bare
+    construct noun of a settlement is the place ("مديرية «كتف»", not "المدينة الخميس")."""
+    settlement_nouns = load_place_context().settlement_nouns
     taken = [(h.start, h.end) for h in hits if h.entry.kind in ("place", "country", "actor")]
     out = []
     for h in hits:
         if h.entry.kind != "precision":
             continue
         noun = folded[h.start:h.end].split()[-1]
-        if noun not in _NAMING_NOUNS:
+        if noun not in settlement_nouns:
             continue
         i = h.end
         while i < len(folded) and (folded[i] == " " or folded[i] in _OPEN_QUOTES):

@@ -18,7 +18,7 @@ from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Place
 from hadath.geo import place_km
 from hadath.knowledge.bundle import Bundle, load_bundle
-from hadath.knowledge.lexicons import load_clause_markers
+from hadath.knowledge.lexicons import load_clause_markers, load_place_context
 from hadath.stages.detect import window_start
 from hadath.stages.resolve_actors import resolve_actors
 from hadath.stages.resolve_counts import resolve_counts
@@ -314,12 +314,8 @@ def _places_in(text: str, places: list[Mention], countries: list[Mention], event
     return pool
 
 
-# Words that may stand between a place and the governorate or reference town that only
-# locates it: "قضاء خبات بمحافظة أربيل", "زنجبار، عاصمة محافظة أبين".
-_QUALIFIER_GAP = frozenset(fold(w) for w in ("ب", "في", "من", "عاصمة", "مركز", "التابعة",
-                                              "التابع", "ل"))
-_QUALIFIER_NOUNS = tuple(fold(w) + " " for w in ("محافظة", "منطقة", "ولاية", "إقليم",
-                                                   "مديرية", "قضاء", "ناحية"))
+# The nouns that begin a qualifier's name (محافظة، قضاء) and the words that may stand
+# between a place and its qualifier (ب، عاصمة) are in data/place_context.yaml.
 QUALIFIER_REACH = 25
 
 
@@ -338,10 +334,12 @@ def _qualifier(text: str, m: Mention, places: list[Mention], cues: list[Mention]
                 and c.end <= m.start and not text[c.end:m.start].strip()), None)
     if cue is not None:
         return not text[gap_start:cue.start].strip(" ،,«»\"")
-    if m.kind != "country" and not m.key.startswith(_QUALIFIER_NOUNS):
+    context = load_place_context()
+    if m.kind != "country" and not m.key.startswith(
+            tuple(noun + " " for noun in context.qualifier_nouns)):
         return False
     words = fold(text[gap_start:m.start]).replace("،", " ").replace(",", " ").split()
-    return all(w.strip("«»\"") in _QUALIFIER_GAP or not w.strip("«»\"") for w in words)
+    return all(w.strip("«»\"") in context.qualifier_gap or not w.strip("«»\"") for w in words)
 
 
 def _qualifiers_last(text: str, pool: list[Mention], cues: list[Mention]) -> list[Mention]:

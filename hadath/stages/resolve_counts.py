@@ -23,16 +23,12 @@ intervention have no fatalities by definition: a death they mention is their cau
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Patterns are written in plain Arabic and matched against folded text (على = علي)."""
-    return re.compile(fold(pattern))
-
 
 # Characters between a casualty word and a figure for the two to belong together.
 BEFORE_REACH = 28
@@ -46,40 +42,93 @@ ATTACKER_REACH = 2
 # Sub-event types that never carry fatalities (CODEBOOK §2: deaths make them another type).
 NO_FATALITIES = {"Peaceful protest", "Protest with intervention"}
 
-# A figure right after one of these counts part of a figure already given.
-_SUBCOUNT_BEFORE = _compile(
-    r"(?:من\s+)?(?:بين|بينهم|بينهن|بينهما|بينها|منهم|منهن|ضمنهم|ضمنها|فيهم)"
-    r"(?:\s+من)?\s*$")
-# A casualty word right after these points into a figure already given ("من بين القتلى").
-_AMONG_BEFORE = _compile(r"(?:^|\s)(?:من\s+)?بين\s*$")
-# What may stand between two figures joined by و: "3 جنود و5 مدنيين".
-_JOINED = _compile(r"\s*و\s*")
-_JOINED_AFTER_NOUN = _compile(r"\s+[^\s\d]+\s+و\s*")
-# A martyr's title after one of these names a place or unit ("معسكر الشهيد عمر ناجي").
-_NAMED_BEFORE = _compile(
-    r"(?:^|\s)[وب]?(?:معسكر|مدرسه|شارع|ساحه|مستشفى|مطار|جامعه|حي|قاعده|مخيم|لواء|كتيبه|"
-    r"فوج|جسر|ملعب|مسجد|مدينه|قريه|ناحيه|مركز|مؤسسه|دوار|تقاطع|جادة)\s+$")
-# Attacker words that are only a side in a battle unless made definite ("مسلحين").
-_GENERIC_ATTACKER = _compile(r"مسلح")
-
-_ORDINAL_DAYS = {"الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
-                 "السابع": 7}
-_DAY_WORDS = r"(?:ايام|الايام|يوما)"
-_SPAN_INTRO = r"(?:خلال|مدى|مدار|طيله|طوال|غضون|امتداد)"
-_SPAN_PATTERNS = (
-    # خلال اليومين الماضيين، على مدى يومين
-    (_compile(rf"{_SPAN_INTRO}\s+(?:ال)?يومين|(?:ال)?يومين\s+(?:ال)?(?:ماضيين|اخيرين|منصرمين)"),
-     lambda m: 2),
-    # لليوم الثاني على التوالي
-    (_compile(r"لليوم\s+(" + "|".join(_ORDINAL_DAYS) + r")\s+على\s+التوالي"),
-     lambda m: _ORDINAL_DAYS[m.group(1)]),
-)
-# خلال ثلاثة أيام، الأيام الثلاثة الماضية، الساعات الثماني والأربعين الماضية
-_SPAN_NUMBER_BEFORE = _compile(rf"{_SPAN_INTRO}\s+(?:ال)?$")
-_SPAN_UNIT_AFTER = _compile(rf"\s*(?:{_DAY_WORDS}|(?:ال)?ساعه|(?:ال)?ساعات)")
-_SPAN_UNIT_BEFORE = _compile(rf"(?:{_SPAN_INTRO}\s+)?(?:الايام|الساعات)\s+$")
-_HOURS = _compile(r"ساع")
+# A span longer than this is not shared out (the toll stays on one day).
 MAX_SPAN_DAYS = 7
+# Days in a span written in the dual ("خلال اليومين", "يومين ماضيين").
+DUAL_DAYS = 2
+# The definite article, optional before a span's words ("اليومين", "الساعات").
+_AL = "(?:ال)?"
+# The clitics that may be glued to a noun before a martyr's title ("بمعسكر الشهيد").
+_NOUN_CLITICS = "[وب]?"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Folded words or phrases as one regex group, in file order; a space matches any run."""
+    return "(?:" + "|".join(_phrase(w) for w in words) + ")"
+
+
+def _phrase(text: str) -> str:
+    return r"\s+".join(re.escape(w) for w in text.split(" "))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The resolver's patterns, assembled from data/counting.yaml (folded words)."""
+
+    # a figure right after one of these counts part of a figure already given
+    subcount_before: re.Pattern[str]
+    # a casualty word right after these points into a figure already given ("من بين القتلى")
+    among_before: re.Pattern[str]
+    # what may stand between two figures joined by و: "3 جنود و5 مدنيين"
+    joined: re.Pattern[str]
+    joined_after_noun: re.Pattern[str]
+    # a martyr's title after one of these names a place or unit ("معسكر الشهيد عمر ناجي")
+    named_before: re.Pattern[str]
+    # attacker words that are only a side in a battle unless made definite ("مسلحين")
+    generic_attacker: re.Pattern[str]
+    dual_suffixes: tuple[str, ...]
+    dual_verbs: frozenset[str]
+    # (pattern, days of a match) for spans stated in words
+    span_patterns: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], int]], ...]
+    # خلال ثلاثة أيام، الأيام الثلاثة الماضية، الساعات الثماني والأربعين الماضية
+    span_number_before: re.Pattern[str]
+    span_unit_after: re.Pattern[str]  # group "hours" when the unit is hours
+    span_unit_before: re.Pattern[str]  # group "hours" when the unit is hours
+
+
+@cache
+def _grammar() -> _Grammar:
+    from hadath.knowledge.lexicons import load_counting_words
+
+    words = load_counting_words()
+    spans = words.spans
+    sub, sub_link = _alternation(words.subcount_markers), re.escape(words.subcount_linker)
+    among, among_link = _alternation(words.among_markers), re.escape(words.among_linker)
+    joiner = _alternation(words.figure_joiners)
+    intro = _alternation(spans.intro)
+    two_days = _alternation(spans.two_days)
+    ordinals = dict(spans.ordinal_days)
+    before, after = spans.consecutive
+    day_units = _alternation(spans.day_units)
+    hour_units = _alternation(spans.hour_units)
+    return _Grammar(
+        subcount_before=re.compile(
+            rf"(?:{sub_link}\s+)?{sub}(?:\s+{sub_link})?\s*$"),
+        among_before=re.compile(rf"(?:^|\s)(?:{among_link}\s+)?{among}\s*$"),
+        joined=re.compile(rf"\s*{joiner}\s*"),
+        joined_after_noun=re.compile(rf"\s+[^\s\d]+\s+{joiner}\s*"),
+        named_before=re.compile(
+            rf"(?:^|\s){_NOUN_CLITICS}{_alternation(words.named_after_nouns)}\s+$"),
+        generic_attacker=re.compile(_alternation(words.side_attacker_stems)),
+        dual_suffixes=words.dual_suffixes,
+        dual_verbs=frozenset(words.dual_verbs),
+        span_patterns=(
+            # خلال اليومين الماضيين، على مدى يومين
+            (re.compile(rf"{intro}\s+{_AL}{two_days}|{_AL}{two_days}\s+{_AL}"
+                        rf"{_alternation(spans.recent)}"),
+             lambda m: DUAL_DAYS),
+            # لليوم الثاني على التوالي
+            (re.compile(_phrase(before) + "(" + "|".join(map(re.escape, ordinals)) + ")"
+                        + _phrase(after)),
+             lambda m: ordinals[m.group(1)]),
+        ),
+        span_number_before=re.compile(rf"{intro}\s+{_AL}$"),
+        span_unit_after=re.compile(
+            rf"\s*(?:{day_units}|(?P<hours>{_AL}{hour_units}))"),
+        span_unit_before=re.compile(
+            rf"(?:{intro}\s+)?(?:{_alternation(spans.day_units_before)}|"
+            rf"(?P<hours>{_alternation(spans.hour_units_before)}))\s+$"),
+    )
 
 
 def resolve_counts(article: Article, event: Event, index) -> None:
@@ -154,13 +203,13 @@ def _inside_date(n: Mention, dates: list[Mention]) -> bool:
 
 def _among(folded: str, w: Mention) -> bool:
     """"أربعة من بين القتلى": the word points into a toll given elsewhere."""
-    return bool(folded) and _AMONG_BEFORE.search(folded, max(0, w.nstart - 10), w.nstart) \
-        is not None
+    return bool(folded) and _grammar().among_before.search(
+        folded, max(0, w.nstart - 10), w.nstart) is not None
 
 
 def _named(folded: str, w: Mention) -> bool:
-    return bool(folded) and _NAMED_BEFORE.search(folded, max(0, w.nstart - 12), w.nstart) \
-        is not None
+    return bool(folded) and _grammar().named_before.search(
+        folded, max(0, w.nstart - 12), w.nstart) is not None
 
 
 def _attacker_figure(folded: str, n: Mention, attackers: list[Mention]) -> bool:
@@ -175,7 +224,8 @@ def _attacker_figure(folded: str, n: Mention, attackers: list[Mention]) -> bool:
         if gap > ATTACKER_REACH:
             continue
         text = folded[a.nstart:a.nend] if folded else fold(a.text)
-        if _GENERIC_ATTACKER.search(text) and not (a.nend <= n.nstart and text.startswith("ال")):
+        if _grammar().generic_attacker.search(text) and not (
+                a.nend <= n.nstart and text.startswith("ال")):
             continue  # "قتل 3 مسلحين": fighters killed in a battle count
         return True
     return False
@@ -239,8 +289,9 @@ def _claims(words: list[Mention], numbers: list[Mention], folded: str = ""
             continue
         prev = usable[i - 1]
         between = (prev.nend, n.nstart)
-        if _JOINED.fullmatch(folded, prev.nend, n.nstart) is None and not (
-                _JOINED_AFTER_NOUN.fullmatch(folded, prev.nend, n.nstart)
+        grammar = _grammar()
+        if grammar.joined.fullmatch(folded, prev.nend, n.nstart) is None and not (
+                grammar.joined_after_noun.fullmatch(folded, prev.nend, n.nstart)
                 and not any(between[0] <= w.nstart < between[1] for w in words)):
             continue
         owner[i] = owner[i - 1]
@@ -261,8 +312,8 @@ def _restatements_dropped(numbers: list[Mention]) -> list[Mention]:
 
 
 def _subcount(folded: str, n: Mention) -> bool:
-    return bool(folded) and _SUBCOUNT_BEFORE.search(folded, max(0, n.nstart - 16), n.nstart) \
-        is not None
+    return bool(folded) and _grammar().subcount_before.search(
+        folded, max(0, n.nstart - 16), n.nstart) is not None
 
 
 def _definite(n: Mention) -> bool:
@@ -300,13 +351,11 @@ def _count(words: list[Mention], claims: dict[int, list[Mention]], folded: str,
     return 1
 
 
-_DUAL_VERBS = {"قتلا", "اصيبا", "استشهدا", "جرحا", "توفيا"}
-
-
 def _dual(folded: str, w: Mention) -> bool:
     text = folded[w.nstart:w.nend] if folded else fold(w.text)
     last = text.split()[-1] if text.split() else ""
-    return last.endswith("هما") or text in _DUAL_VERBS
+    grammar = _grammar()
+    return last.endswith(grammar.dual_suffixes) or text in grammar.dual_verbs
 
 
 def _span_days(article: Article, index, sentences: set[int]) -> int:
@@ -315,7 +364,7 @@ def _span_days(article: Article, index, sentences: set[int]) -> int:
     for j in sentences:
         s = article.sentences[j]
         text = fold(article.text[s.start:s.end])
-        for pattern, value in _SPAN_PATTERNS:
+        for pattern, value in _grammar().span_patterns:
             m = pattern.search(text)
             if m is not None:
                 days = max(days, value(m))
@@ -327,18 +376,21 @@ def _numbered_span(text: str) -> int:
     """"خلال ثلاثة أيام", "الأيام الثلاثة الماضية", "الساعات الثماني والأربعين": days."""
     from hadath.recognisers.numbers import find_numbers
 
+    grammar = _grammar()
     best = 1
     for n in find_numbers(text):
-        after = _SPAN_UNIT_AFTER.match(text, n.end)
-        if after is not None and _SPAN_NUMBER_BEFORE.search(text, max(0, n.start - 12), n.start):
-            unit = after.group(0)
+        after = grammar.span_unit_after.match(text, n.end)
+        if after is not None and grammar.span_number_before.search(
+                text, max(0, n.start - 12), n.start):
+            unit = after
         else:
-            before = _SPAN_UNIT_BEFORE.search(text, max(0, n.start - 20), n.start)
+            before = grammar.span_unit_before.search(text, max(0, n.start - 20), n.start)
             if before is None:
                 continue
-            unit = before.group(0)
-        days = n.value // 24 if _HOURS.search(unit) else n.value
-        if _HOURS.search(unit) and n.value % 24:
+            unit = before
+        hours = unit.group("hours") is not None
+        days = n.value // 24 if hours else n.value
+        if hours and n.value % 24:
             continue
         best = max(best, days)
     return best
