@@ -63,6 +63,7 @@ def detect(article: Article) -> Article:
         clauses = _clauses(article.text, sentence.start, sentence.end)
         live = [t for t in triggers if not _cancelled(t, _clause_of(t, clauses, cues))
                 and not _aggregate(t, clauses, cues, found)
+                and not _criminal_arrest(t, _clause_of(t, clauses, cues), found, bundle)
                 and not _is_background(article, _clause_dates(t, clauses, found))]
         strong = [t for t in live if t.strength == "strong"]
         if not strong and not cues:
@@ -211,6 +212,26 @@ def _clause_of(trigger: Mention, clauses: list[Clause],
             return [m for m in mentions if start <= m.start < end
                     or (m.kind == "cue" and m.key in SENTENCE_WIDE_CUES)]
     return mentions
+
+
+# Cue classes that make an arrest a criminal or judicial matter (CODEBOOK §10).
+NOT_POLITICAL = {"crime", "judicial"}
+# Inter codes that give an arrest a political side: rebels, militias, identity
+# militias, rioters, protesters (CODEBOOK §3).
+POLITICAL_INTER = {2, 3, 4, 5, 6}
+
+
+def _criminal_arrest(trigger: Mention, cues: list[Mention], found: dict[str, list[Mention]],
+                     bundle) -> bool:
+    """An arrest for drugs, fraud or corruption, or a court's sentence, is not coded
+    unless the sentence names a non-state armed or political actor ("خلية لداعش")."""
+    if trigger.key != "Arrests" or not any(c.key in NOT_POLITICAL for c in cues):
+        return False
+    for m in found.get("actor", []):
+        entry = bundle.actors.actors.get(m.key)
+        if entry is not None and entry.inter in POLITICAL_INTER:
+            return False
+    return True
 
 
 def _is_question(article: Article, sentence) -> bool:

@@ -251,3 +251,19 @@ def test_commentary_that_places_an_incident_and_gives_its_toll_reports_it():
 
 def test_commentary_that_only_names_a_bombing_does_not_code_it():
     assert extract(COMMENTARY + "واستنكر الكاتب حادثة التفجير الإرهابي في مدينة أبها.") == []
+
+
+def test_an_arrest_for_corruption_or_a_crime_is_not_coded():
+    assert extract("ألقت قوات الأمن القبض على مسؤول في بلدية البصرة بتهم فساد، أمس السبت.") == []
+    assert extract("وتمكنت سلطات الأمن من القبض على الجناة في مدينة الموصل، أمس السبت.") == []
+
+
+def test_a_court_sentence_is_not_an_arrest():
+    assert extract("أصدرت المحكمة الجنائية في بغداد، أمس السبت، حكما بالسجن عشر سنوات على "
+                   "متهم منذ تاريخ توقيفه.") == []
+
+
+def test_an_arrest_of_an_armed_groups_members_stays_coded_whatever_the_charge():
+    r = only(extract("ألقت قوات الأمن العراقية، أمس السبت، القبض على ثلاثة عناصر من تنظيم داعش "
+                     "متورطين في تهريب المخدرات في قضاء الطارمية."))
+    assert r["sub_event_type"] == "Arrests"
