@@ -51,6 +51,7 @@ def detect(article: Article) -> Article:
         by_sentence.setdefault(m.sentence, {}).setdefault(m.kind, []).append(m)
     events: list[Event] = []
     commentary = _is_commentary(article)
+    violent = _violent_context(article, bundle)
     long_article = len(article.sentences) > LONG_ARTICLE
     for sentence in article.sentences:
         found = by_sentence.get(sentence.index, {})
@@ -69,7 +70,7 @@ def detect(article: Article) -> Article:
         if not strong and not cues:
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
             # a call, a plan, a denial) means the sentence talks about, not reports
-            strong = _supported_weak(live, found, long_article)
+            strong = _supported_weak(live, found, long_article, violent)
         if not strong:
             continue
         if commentary and not _stated_incident(found):
@@ -281,8 +282,10 @@ NEWS_BRIEF = 5
 
 
 def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
-                    long_article: bool = False) -> list[Mention]:
-    """Weak triggers stand when their sentence also names who, where, when or a toll."""
+                    long_article: bool = False, violent: bool = True) -> list[Mention]:
+    """Weak triggers stand when their sentence also names who, where, when or a toll.
+    A place and a day are in every local news item: in an article that reports no
+    violence elsewhere, a weak word also needs who acted or was hit, or a toll."""
     weak = [t for t in live if t.strength == "weak"]
     if not weak:
         return []
@@ -293,15 +296,27 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
         if dates and not day:
             return []  # dated only to a span ("over the past weeks"): an aggregate
         who = bool(found.get("actor"))
-        return weak if toll or (found.get("place") and (day or who)) else []
-    support = sum((
-        bool(found.get("actor") or found.get("generic")),
-        bool(found.get("place")),
-        bool(found.get("date")),
-        bool(found.get("casualty")) and bool(found.get("number")),
-        len({(t.start, t.end) for t in weak}) > 1,  # two hints, not one ambiguous word
-    ))
-    return weak if support >= WEAK_SUPPORT else []
+        return weak if toll or (found.get("place") and ((day and violent) or who)) else []
+    who = bool(found.get("actor") or found.get("generic"))
+    two_hints = len({(t.start, t.end) for t in weak}) > 1  # two hints, not one ambiguous word
+    support = sum((who, bool(found.get("place")), bool(found.get("date")), toll, two_hints))
+    return weak if support >= WEAK_SUPPORT and (violent or who or toll or two_hints) else []
+
+
+# Event types whose strong words make an article one that reports violence.
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+def _violent_context(article: Article, bundle) -> bool:
+    """Whether the article states violence anywhere: a casualty word, or a strong word
+    of a violent event type."""
+    for m in article.mentions:
+        if m.kind == "casualty" and m.key != "zero":
+            return True
+        if m.kind == "trigger" and m.strength == "strong" \
+                and bundle.type_of(m.key)[0] in VIOLENT_TYPES:
+            return True
+    return False
 
 
 def _clause_dates(trigger: Mention, clauses: list[Clause],

@@ -267,3 +267,19 @@ def test_an_arrest_of_an_armed_groups_members_stays_coded_whatever_the_charge():
     r = only(extract("ألقت قوات الأمن العراقية، أمس السبت، القبض على ثلاثة عناصر من تنظيم داعش "
                      "متورطين في تهريب المخدرات في قضاء الطارمية."))
     assert r["sub_event_type"] == "Arrests"
+
+
+def test_local_news_with_a_place_and_a_day_but_no_violence_reports_nothing():
+    # football: "the round ends today with three encounters (مواجهات) in Riyadh"
+    assert extract("وتستكمل المرحلة اليوم بثلاث مواجهات في مدينة الرياض، حيث يلتقي الهلال "
+                   "والنصر.") == []
+    # trade inspectors seize (ضبط) goods in Jeddah today
+    assert extract("ضبط مفتشو وزارة التجارة في مدينة جدة اليوم الأحد كميات من البضائع "
+                   "المغشوشة.") == []
+
+
+def test_a_weak_word_with_a_place_and_a_day_stands_where_the_article_reports_violence():
+    records = extract("قتل ثلاثة جنود في انفجار عبوة ناسفة قرب الرمادي أمس السبت. "
+                      "وتستمر المواجهات في مدينة الفلوجة اليوم.")
+    assert {(r["sub_event_type"], r["location"]) for r in records} == {
+        ("Remote explosive/landmine/IED", "Ramadi"), ("Armed clash", "Fallujah")}
