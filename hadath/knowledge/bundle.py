@@ -18,6 +18,7 @@ from hadath.article import Actor, Mention, Place
 from hadath.knowledge.actors import ActorRegistry, load_actors
 from hadath.knowledge.gazetteer import Gazetteer, load_gazetteer
 from hadath.knowledge.lexicons import (
+    is_vague_trigger,
     load_attribution,
     load_casualty_words,
     load_cues,
@@ -133,7 +134,8 @@ BLOCKED = "blocked"
 
 def _entries(actors: ActorRegistry, gazetteer: Gazetteer):
     for t in load_triggers():
-        yield t.pattern, Entry("trigger", t.sub_event_type, t.strength)
+        yield t.pattern, Entry("trigger", t.sub_event_type, t.strength,
+                               data={"vague": True} if is_vague_trigger(t.pattern) else None)
     # Phrases that contain a trigger but report nothing ("ضربة جزاء"): same kind, so the
     # longest match hides the trigger inside them; recognise then drops them.
     for p in load_trigger_blockers():

@@ -278,6 +278,7 @@ class TriggerLexicon:
     patterns: tuple[TriggerPattern, ...]
     blockers: tuple[str, ...]
     ambiguous: dict[str, str]
+    vague: frozenset[str] = frozenset()  # match keys of words that do not say the kind
 
 
 @lru_cache(maxsize=1)
@@ -293,8 +294,8 @@ def parse_triggers(data: dict[str, Any], taxonomy: Taxonomy,
     is both strong and weak in one sub-type, and a pattern listed with the same strength
     under two sub-types unless ``ambiguous`` documents it.
     """
-    _check_keys(name, "top level", data, ("version", "ambiguous", "not_triggers", "triggers"),
-                ("triggers",))
+    _check_keys(name, "top level", data,
+                ("version", "ambiguous", "vague", "not_triggers", "triggers"), ("triggers",))
     ambiguous_raw = data.get("ambiguous") or {}
     if not isinstance(ambiguous_raw, dict):
         raise ValueError(f"{name}: 'ambiguous' must map pattern -> why")
@@ -336,7 +337,12 @@ def parse_triggers(data: dict[str, Any], taxonomy: Taxonomy,
     stale = sorted(set(ambiguous) - {k for k, _ in owner})
     if stale:
         raise ValueError(f"{name}: 'ambiguous' lists pattern(s) that are not triggers: {stale}")
-    return TriggerLexicon(tuple(out), blockers, ambiguous)
+    vague = frozenset(_match_key(p) for p in _patterns(name, "vague", data.get("vague"),
+                                                        allow_empty=True))
+    unknown = sorted(vague - {k for k, _ in owner})
+    if unknown:
+        raise ValueError(f"{name}: 'vague' lists pattern(s) that are not triggers: {unknown}")
+    return TriggerLexicon(tuple(out), blockers, ambiguous, vague)
 
 
 def load_triggers() -> list[TriggerPattern]:
@@ -351,6 +357,11 @@ def load_trigger_blockers() -> list[str]:
     leftmost-longest selection lets them hide the trigger inside them; then drop them.
     """
     return list(_trigger_file().blockers)
+
+
+def is_vague_trigger(pattern: str) -> bool:
+    """Whether a trigger pattern names an incident without its kind ("الهجوم")."""
+    return _match_key(pattern) in _trigger_file().vague
 
 
 def load_ambiguous_triggers() -> dict[str, str]:

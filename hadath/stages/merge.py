@@ -12,7 +12,9 @@ figure the article states, and every evidence span.
 from __future__ import annotations
 
 import math
+import re
 
+from hadath.arabic.normalise import fold
 from hadath.article import Article, Event
 from hadath.geo import place_km
 from hadath.knowledge.bundle import load_bundle
@@ -62,10 +64,28 @@ def _same_event(a: Event, b: Event) -> bool:
             and pa.iso == pb.iso and pa.admin1 is not None and pa.admin1 == pb.admin1)
 
 
+def _vague(event: Event) -> bool:
+    """Named only by a definite word that refers back without saying what kind of
+    incident it was ("الهجوم", "بالهجوم"; an indefinite "هجوما" reports a new one)."""
+    value = event.trigger.value
+    if not (isinstance(value, dict) and value.get("vague")):
+        return False
+    word = fold(event.trigger.text).split()[0]
+    return _DEFINITE.match(word) is not None
+
+
+# A word with the definite article, after at most one glued clitic (و ف ب ل ك).
+_DEFINITE = re.compile(r"^[وفبلك]?(?:ال|ل(?=ل))")
+
+
 def _fold_into(kept: Event, other: Event) -> None:
     bundle = load_bundle()
-    if bundle.rank(other.sub_event_type) < bundle.rank(kept.sub_event_type):
-        # the codebook's hierarchy: the higher sub-type names the merged event
+    if _vague(kept) != _vague(other):
+        named_by_act = _vague(kept)  # the specific act names it ("الهجوم" = that bombing)
+    else:
+        named_by_act = bundle.rank(other.sub_event_type) < bundle.rank(kept.sub_event_type)
+    if named_by_act:
+        # else the codebook's hierarchy: the higher sub-type names the merged event
         for attr in ("event_type", "sub_event_type", "disorder_type", "trigger"):
             setattr(kept, attr, getattr(other, attr))
     if other.time_precision < kept.time_precision:

@@ -590,3 +590,11 @@ def test_clause_markers_reject_a_multi_letter_conjunction():
     with pytest.raises(ValueError, match="single letters"):
         lx.parse_clauses({"version": 1, "separators": ["،"], "conjunctions": ["ثم"],
                           "openers": ["كما"]})
+
+
+def test_vague_triggers_are_triggers_and_flagged():
+    assert lx.is_vague_trigger("الهجوم") and not lx.is_vague_trigger("اشتباكات")
+    data = lx._read(lx.TRIGGERS_FILE)
+    data["vague"] = [*data["vague"], "كلمة عادية"]
+    with pytest.raises(ValueError, match="'vague' lists pattern"):
+        lx.parse_triggers(data, lx.load_taxonomy())

@@ -283,3 +283,11 @@ def test_a_weak_word_with_a_place_and_a_day_stands_where_the_article_reports_vio
                       "وتستمر المواجهات في مدينة الفلوجة اليوم.")
     assert {(r["sub_event_type"], r["location"]) for r in records} == {
         ("Remote explosive/landmine/IED", "Ramadi"), ("Armed clash", "Fallujah")}
+
+
+def test_the_attack_told_again_keeps_the_kind_of_the_bombing_it_refers_to():
+    # a car bomb, then "five people were killed in the attack (الهجوم)": one event, a bombing
+    r = only(extract("انفجرت سيارة مفخخة أمس السبت قرب مدخل مطار بغداد الدولي. وقال مصدر في "
+                     "الشرطة إن خمسة أشخاص قتلوا في الهجوم قرب مطار بغداد."))
+    assert r["event_type"] == "Explosions/Remote violence"
+    assert r["sub_event_type"] == "Remote explosive/landmine/IED"
