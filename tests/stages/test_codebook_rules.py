@@ -291,3 +291,18 @@ def test_the_attack_told_again_keeps_the_kind_of_the_bombing_it_refers_to():
                      "الشرطة إن خمسة أشخاص قتلوا في الهجوم قرب مطار بغداد."))
     assert r["event_type"] == "Explosions/Remote violence"
     assert r["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_drones_flying_over_a_province_attacked_nothing():
+    assert extract("تحليق طائرات مسيرة مجهولة في سماء محافظة ذي قار جنوب العراق، اليوم.") == []
+
+
+def test_a_first_toll_is_a_report_not_a_tally():
+    r = only(extract("شهيدان كحصيلة أولية جراء قصف أمريكي على منفذ الشلامجة الحدودي في البصرة "
+                     "اليوم."))
+    assert r["event_type"] == "Explosions/Remote violence" and r["fatalities"] == 2
+
+
+def test_a_search_to_arrest_people_is_not_an_arrest():
+    assert extract("قوات الأمن تبدأ البحث عن أفراد العصابة لاعتقالهم في قضاء خبات بمحافظة أربيل.") \
+        == []
