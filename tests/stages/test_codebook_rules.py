@@ -306,3 +306,13 @@ def test_a_first_toll_is_a_report_not_a_tally():
 def test_a_search_to_arrest_people_is_not_an_arrest():
     assert extract("قوات الأمن تبدأ البحث عن أفراد العصابة لاعتقالهم في قضاء خبات بمحافظة أربيل.") \
         == []
+
+
+def test_a_manhunt_and_a_rescue_flight_are_not_attacks():
+    assert extract("مروحيات الجيش تبحث عن منفذي الهجوم شمال مدينة الموصل اليوم.") == []
+    assert extract("مروحيات إنقاذ تجلي جنودا مصابين من قضاء سنجار اليوم.") == []
+
+
+def test_illegal_entry_arrests_are_crime():
+    assert extract("الاستخبارات العراقية تلقي القبض على 23 أجنبيا حاولوا الدخول بصورة غير "
+                   "قانونية إلى محافظة البصرة.") == []
