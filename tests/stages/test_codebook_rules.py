@@ -316,3 +316,17 @@ def test_a_manhunt_and_a_rescue_flight_are_not_attacks():
 def test_illegal_entry_arrests_are_crime():
     assert extract("الاستخبارات العراقية تلقي القبض على 23 أجنبيا حاولوا الدخول بصورة غير "
                    "قانونية إلى محافظة البصرة.") == []
+
+
+def test_a_trial_a_storm_and_a_sermon_are_not_events():
+    assert extract("بدأت دائرة الجنايات في المحكمة الكلية بالكويت أمس جلسة محاكمة المتهمين "
+                   "في تفجير المسجد.") == []
+    assert extract("قتل 14 شخصا على الأقل جراء إعصار اجتاح الساحل الشرقي للصين أمس.") == []
+    assert extract("وقال الخطيب إن الفئة الضالة لا فرق بين من فجر نفسه ومن جهزه في مدينة "
+                   "أبها.") == []
+
+
+def test_daily_raids_are_a_campaign_and_a_near_liberation_a_forecast():
+    assert extract("وينفذ الطيران التركي يوميا غارات مكثفة على مواقع المتمردين في جنوب شرق "
+                   "تركيا.") == []
+    assert extract("وقال إن تحرير مدينة تعز أصبح قاب قوسين أو أدنى.") == []
