@@ -19,9 +19,11 @@ from hadath.knowledge.actors import ActorRegistry, load_actors
 from hadath.knowledge.gazetteer import Gazetteer, load_gazetteer
 from hadath.knowledge.lexicons import (
     is_vague_trigger,
+    licence_of,
     load_attribution,
     load_casualty_words,
     load_cues,
+    load_licences,
     load_precision_cues,
     load_taxonomy,
     load_trigger_blockers,
@@ -132,10 +134,23 @@ class Bundle:
 BLOCKED = "blocked"
 
 
+def _trigger_data(pattern: str) -> dict | None:
+    """What detect and merge need to know of a trigger word beyond its sub-type."""
+    data: dict = {}
+    if is_vague_trigger(pattern):
+        data["vague"] = True
+    lic = licence_of(pattern)
+    if lic is not None:
+        data["licence"] = lic
+    return data or None
+
+
 def _entries(actors: ActorRegistry, gazetteer: Gazetteer):
     for t in load_triggers():
-        yield t.pattern, Entry("trigger", t.sub_event_type, t.strength,
-                               data={"vague": True} if is_vague_trigger(t.pattern) else None)
+        yield t.pattern, Entry("trigger", t.sub_event_type, t.strength, data=_trigger_data(t.pattern))
+    for lic in load_licences():
+        for p in lic.needs:
+            yield p, Entry("licence", lic.name)
     # Phrases that contain a trigger but report nothing ("ضربة جزاء"): same kind, so the
     # longest match hides the trigger inside them; recognise then drops them.
     for p in load_trigger_blockers():

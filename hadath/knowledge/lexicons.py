@@ -272,6 +272,19 @@ def parse_taxonomy(data: dict[str, Any], name: str = TAXONOMY_FILE) -> Taxonomy:
 # ----------------------------------------------------------------------------- triggers
 
 @dataclass(frozen=True)
+class Licence:
+    """Trigger words with a common non-conflict sense, and the words that must be near
+    them for the conflict sense (``after``/``before``: within that many words; else
+    anywhere in the sentence)."""
+
+    name: str
+    triggers: tuple[str, ...]
+    needs: tuple[str, ...]
+    after: int | None = None
+    before: int | None = None
+
+
+@dataclass(frozen=True)
 class TriggerLexicon:
     """Everything triggers.yaml holds: patterns, blockers, and the documented ambiguities."""
 
@@ -279,6 +292,7 @@ class TriggerLexicon:
     blockers: tuple[str, ...]
     ambiguous: dict[str, str]
     vague: frozenset[str] = frozenset()  # match keys of words that do not say the kind
+    licences: tuple[Licence, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -295,7 +309,8 @@ def parse_triggers(data: dict[str, Any], taxonomy: Taxonomy,
     under two sub-types unless ``ambiguous`` documents it.
     """
     _check_keys(name, "top level", data,
-                ("version", "ambiguous", "vague", "not_triggers", "triggers"), ("triggers",))
+                ("version", "ambiguous", "vague", "licences", "not_triggers", "triggers"),
+                ("triggers",))
     ambiguous_raw = data.get("ambiguous") or {}
     if not isinstance(ambiguous_raw, dict):
         raise ValueError(f"{name}: 'ambiguous' must map pattern -> why")
@@ -342,7 +357,36 @@ def parse_triggers(data: dict[str, Any], taxonomy: Taxonomy,
     unknown = sorted(vague - {k for k, _ in owner})
     if unknown:
         raise ValueError(f"{name}: 'vague' lists pattern(s) that are not triggers: {unknown}")
-    return TriggerLexicon(tuple(out), blockers, ambiguous, vague)
+    licences = _parse_licences(name, data.get("licences") or {}, {k for k, _ in owner})
+    return TriggerLexicon(tuple(out), blockers, ambiguous, vague, licences)
+
+
+def _parse_licences(name: str, raw: Any, triggers: set[str]) -> tuple[Licence, ...]:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{name}: 'licences' must map a name -> {{triggers, needs}}")
+    out: list[Licence] = []
+    licensed: dict[str, str] = {}
+    for lic, body in raw.items():
+        where = f"licence {lic!r}"
+        if not isinstance(body, dict):
+            raise ValueError(f"{name}: {where}: not a mapping")
+        _check_keys(name, where, body, ("triggers", "needs", "after", "before"),
+                    ("triggers", "needs"))
+        words = _patterns(name, f"{where} triggers", body["triggers"])
+        for w in words:
+            key = _match_key(w)
+            if key not in triggers:
+                raise ValueError(f"{name}: {where}: {w!r} is not a trigger pattern")
+            if key in licensed:
+                raise ValueError(f"{name}: {where}: {w!r} already needs licence {licensed[key]!r}")
+            licensed[key] = str(lic)
+        after = _int(name, f"{where} after", body["after"], 1, 20) if "after" in body else None
+        before = _int(name, f"{where} before", body["before"], 1, 20) if "before" in body else None
+        if after is not None and before is not None:
+            raise ValueError(f"{name}: {where}: give 'after' or 'before', not both")
+        out.append(Licence(str(lic), words, _patterns(name, f"{where} needs", body["needs"]),
+                           after, before))
+    return tuple(out)
 
 
 def load_triggers() -> list[TriggerPattern]:
@@ -357,6 +401,21 @@ def load_trigger_blockers() -> list[str]:
     leftmost-longest selection lets them hide the trigger inside them; then drop them.
     """
     return list(_trigger_file().blockers)
+
+
+def load_licences() -> tuple[Licence, ...]:
+    """Licences of triggers with a common non-conflict sense (triggers.yaml)."""
+    return _trigger_file().licences
+
+
+@lru_cache(maxsize=1)
+def _licence_by_trigger() -> dict[str, Licence]:
+    return {_match_key(w): lic for lic in load_licences() for w in lic.triggers}
+
+
+def licence_of(pattern: str) -> Licence | None:
+    """The licence a trigger pattern needs, if it has a common non-conflict sense."""
+    return _licence_by_trigger().get(_match_key(pattern))
 
 
 def is_vague_trigger(pattern: str) -> bool:

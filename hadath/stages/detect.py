@@ -65,6 +65,7 @@ def detect(article: Article) -> Article:
         live = [t for t in triggers if not _cancelled(t, _clause_of(t, clauses, cues))
                 and not _aggregate(t, clauses, cues, found)
                 and not _criminal_arrest(t, _clause_of(t, clauses, cues), found, bundle)
+                and _licensed(t, found, article.text)
                 and not _is_background(article, _clause_dates(t, clauses, found))]
         strong = [t for t in live if t.strength == "strong"]
         if not strong and not cues:
@@ -213,6 +214,26 @@ def _clause_of(trigger: Mention, clauses: list[Clause],
             return [m for m in mentions if start <= m.start < end
                     or (m.kind == "cue" and m.key in SENTENCE_WIDE_CUES)]
     return mentions
+
+
+def _licensed(trigger: Mention, found: dict[str, list[Mention]], text: str) -> bool:
+    """A word with a common non-conflict sense ("نشر" = publish, "الأهالي" = residents)
+    stands only with a word near it that shows the conflict sense (triggers.yaml)."""
+    lic = trigger.value.get("licence") if isinstance(trigger.value, dict) else None
+    if lic is None:
+        return True
+    for m in found.get("licence", []):
+        if m.key != lic.name:
+            continue
+        if lic.after is not None:
+            if m.start >= trigger.end and len(text[trigger.end:m.start].split()) <= lic.after:
+                return True
+        elif lic.before is not None:
+            if m.end <= trigger.start and len(text[m.end:trigger.start].split()) <= lic.before:
+                return True
+        else:
+            return True
+    return False
 
 
 # Cue classes that make an arrest a criminal or judicial matter (CODEBOOK §10).

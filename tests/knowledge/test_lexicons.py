@@ -598,3 +598,16 @@ def test_vague_triggers_are_triggers_and_flagged():
     data["vague"] = [*data["vague"], "كلمة عادية"]
     with pytest.raises(ValueError, match="'vague' lists pattern"):
         lx.parse_triggers(data, lx.load_taxonomy())
+
+
+def test_licences_name_real_triggers_and_reject_bad_entries():
+    lic = lx.licence_of("نشر")
+    assert lic is not None and lic.after == 5 and "قوات" in lic.needs
+    assert lx.licence_of("اشتباكات") is None
+    data = lx._read(lx.TRIGGERS_FILE)
+    data["licences"] = {"x": {"triggers": ["ليست كلمة"], "needs": ["قوات"]}}
+    with pytest.raises(ValueError, match="not a trigger pattern"):
+        lx.parse_triggers(data, lx.load_taxonomy())
+    data["licences"] = {"x": {"triggers": ["نشر"], "needs": ["قوات"], "after": 2, "before": 2}}
+    with pytest.raises(ValueError, match="not both"):
+        lx.parse_triggers(data, lx.load_taxonomy())

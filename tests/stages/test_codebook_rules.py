@@ -330,3 +330,15 @@ def test_daily_raids_are_a_campaign_and_a_near_liberation_a_forecast():
     assert extract("وينفذ الطيران التركي يوميا غارات مكثفة على مواقع المتمردين في جنوب شرق "
                    "تركيا.") == []
     assert extract("وقال إن تحرير مدينة تعز أصبح قاب قوسين أو أدنى.") == []
+
+
+def test_words_with_a_common_sense_need_their_licence():
+    # "نشر" = published, "الأهالي" = residents, "ضبط" = inspectors seized violations
+    assert extract("نشر موقع إخباري فيديو مصورا عن مدينة الرمادي اليوم الأحد.") == []
+    assert extract("أهالي قضاء الطارمية يشكون اليوم من انقطاع الكهرباء.") == []
+    assert extract("ضبط مفتشو العمل في مدينة البصرة اليوم عددا من المخالفات.") == []
+    # with the licence the same words report events
+    r = only(extract("نشر الجيش العراقي اليوم الأحد قوات إضافية في مدينة الرمادي."))
+    assert r["sub_event_type"] == "Change to group/activity"
+    r = only(extract("ضبطت القوات الأمنية اليوم الأحد أسلحة وذخائر في قضاء الطارمية."))
+    assert r["sub_event_type"] == "Disrupted weapons use"
