@@ -342,3 +342,9 @@ def test_words_with_a_common_sense_need_their_licence():
     assert r["sub_event_type"] == "Change to group/activity"
     r = only(extract("ضبطت القوات الأمنية اليوم الأحد أسلحة وذخائر في قضاء الطارمية."))
     assert r["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_a_storming_with_air_support_is_one_battle():
+    r = only(extract("اقتحمت قوات الجيش العراقي أمس السبت بدعم من طيران التحالف الدولي مدينة "
+                     "الرمادي بعد معارك مع تنظيم داعش."))
+    assert r["event_type"] == "Battles"
