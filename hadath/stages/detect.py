@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from hadath.arabic.normalise import fold
@@ -111,24 +112,27 @@ def _clauses(text: str, start: int, end: int) -> list[Clause]:
     ("، وفي ...") or an opener ("، كما ...") starts a new one (data/clauses.yaml)."""
     markers = load_clause_markers()
     cuts = [(start, True)]
-    i = start
-    while i < end:
-        if text[i] in markers.separators:
-            words = _WORD.findall(text, i + 1, min(end, i + 40))
-            folded = [fold(w.strip(_QUOTES)) for w in words[:3]]
-            opened = _opens_clause(folded, markers) if folded else None
-            if opened is not None:
-                j = i + 1
-                while j < end and text[j].isspace():
-                    j += 1
-                cuts.append((j, opened == "opener"))
-        i += 1
+    for sep in _separators(markers.separators).finditer(text, start, end):
+        i = sep.start()
+        words = _WORD.findall(text, i + 1, min(end, i + 40))
+        folded = [fold(w.strip(_QUOTES)) for w in words[:3]]
+        opened = _opens_clause(folded, markers) if folded else None
+        if opened is not None:
+            j = i + 1
+            while j < end and text[j].isspace():
+                j += 1
+            cuts.append((j, opened == "opener"))
     bounds = cuts + [(end, True)]
     return [Clause(a, b, independent) for (a, independent), (b, _) in zip(bounds, bounds[1:], strict=False)
             if b > a]
 
 
 _WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=4)
+def _separators(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 _QUOTES = "«»\"'“”()[]-–—"
 
 
