@@ -24,6 +24,7 @@ from hadath.knowledge.lexicons import (
     load_casualty_words,
     load_cues,
     load_licences,
+    load_place_context,
     load_precision_cues,
     load_taxonomy,
     load_trigger_blockers,
@@ -148,6 +149,8 @@ def _trigger_data(pattern: str) -> dict | None:
 def _entries(actors: ActorRegistry, gazetteer: Gazetteer):
     for t in load_triggers():
         yield t.pattern, Entry("trigger", t.sub_event_type, t.strength, data=_trigger_data(t.pattern))
+    for p in load_place_context().site_nouns:
+        yield p, Entry("site", "site")
     for lic in load_licences():
         for p in lic.needs:
             yield p, Entry("licence", lic.name)

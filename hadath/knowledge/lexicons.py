@@ -779,6 +779,7 @@ class PlaceContext:
     settlement_nouns: frozenset[str]  # مدينة، قرية: a settlement's name follows
     qualifier_nouns: tuple[str, ...]  # محافظة، قضاء: a name that may only locate another
     qualifier_gap: frozenset[str]  # ب، عاصمة: may stand between a place and its qualifier
+    site_nouns: tuple[str, ...] = ()  # مقر، قاعدة: a military, political or energy site (patterns)
 
 
 @lru_cache(maxsize=1)
@@ -790,11 +791,12 @@ def load_place_context() -> PlaceContext:
 def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) -> PlaceContext:
     """Validate the parsed place-context file: non-empty lists of single words."""
     keys = ("outlet_nouns", "settlement_nouns", "qualifier_nouns", "qualifier_gap")
-    _check_keys(name, "top level", data, ("version", *keys), keys)
+    _check_keys(name, "top level", data, ("version", "site_nouns", *keys), keys)
     lists = {k: _words(name, k, data[k]) for k in keys}
     return PlaceContext(
         outlet_nouns=frozenset(lists["outlet_nouns"]),
         settlement_nouns=frozenset(lists["settlement_nouns"]),
         qualifier_nouns=lists["qualifier_nouns"],
         qualifier_gap=frozenset(lists["qualifier_gap"]),
+        site_nouns=_patterns(name, "site_nouns", data.get("site_nouns"), allow_empty=True),
     )

@@ -324,10 +324,15 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
         return weak if toll or (found.get("place") and ((day and violent) or who)) else []
     who = bool(found.get("actor") or found.get("generic"))
     two_hints = len({(t.start, t.end) for t in weak}) > 1  # two hints, not one ambiguous word
-    support = sum((who, bool(found.get("place")), bool(found.get("date")), toll, two_hints))
-    return weak if support >= WEAK_SUPPORT and (violent or who or toll or two_hints) else []
+    # an explosion or a fire at a base, an HQ, a depot (CODEBOOK §10: no cause or author
+    # needed); IED is the sub-type such words carry when no weapon is named
+    site = bool(found.get("site")) and any(t.key == EXPLOSION_DEFAULT for t in weak)
+    support = sum((who, bool(found.get("place")), bool(found.get("date")), toll, two_hints, site))
+    return weak if support >= WEAK_SUPPORT and (violent or who or toll or two_hints or site) else []
 
 
+# The sub-type of an explosion or a fire with no weapon named (CODEBOOK §10).
+EXPLOSION_DEFAULT = "Remote explosive/landmine/IED"
 # Event types whose strong words make an article one that reports violence.
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 

@@ -188,3 +188,10 @@ def test_count_patterns_read_from_the_data():
     assert g.joined.fullmatch(fold(" و"))
     assert g.generic_attacker.search(fold("مسلحين"))
     assert "قتلا" in g.dual_verbs and g.dual_suffixes == ("هما",)
+
+
+def test_site_nouns_are_patterns():
+    from hadath.knowledge.lexicons import load_place_context
+
+    sites = load_place_context().site_nouns
+    assert "مقر" in sites and "قاعدة" in sites

@@ -348,3 +348,11 @@ def test_a_storming_with_air_support_is_one_battle():
     r = only(extract("اقتحمت قوات الجيش العراقي أمس السبت بدعم من طيران التحالف الدولي مدينة "
                      "الرمادي بعد معارك مع تنظيم داعش."))
     assert r["event_type"] == "Battles"
+
+
+def test_a_fire_or_explosions_at_a_site_are_an_incident_without_a_named_attacker():
+    r = only(extract("اشتعال النيران في مقرات الأحزاب المعارضة بمحافظة السليمانية."))
+    assert r["event_type"] == "Explosions/Remote violence"
+    assert r["actor1"]["name"].startswith("Unidentified Armed Group")
+    # the same words in a street are no incident
+    assert extract("اشتعال النيران في سيارة بشارع في محافظة السليمانية.") == []
