@@ -1,17 +1,20 @@
 """Stage: decide which sentences report an event, and of which type.
 
-A sentence yields an event when it holds a trigger that no cue cancels:
+A sentence yields an event when it holds a trigger that survives these tests, each judged
+in the trigger's clause (newswire joins several statements with commas, data/clauses.yaml):
 
-1. Strong triggers stand alone; weak triggers need support in their sentence: a
-   casualty word with a figure, or a place, or a second weak trigger of the same kind.
-2. Cancelling cues (denial, future, hypothetical, threat, accident...) before the
-   trigger in the same sentence, or right after it, remove it.
-3. Sentences dated in the past beyond the codebook's 31-day window, or set in an
-   earlier year ("في عام 2017"), are background and yield nothing; so are sentences that
-   sum acts over a span ("خلال الأيام الماضية") without a day of their own.
-4. Among surviving triggers the codebook's hierarchy picks the sub-type; two
-   different event types in one sentence stay two events only when each has its own
-   place (resolve splits them by place).
+1. Strong triggers stand alone; weak triggers need support in their sentence (who, where,
+   when, a toll, a second hint, a site that was hit); a place and a day alone suffice only
+   in an article that reports violence elsewhere. Words with a common non-conflict sense
+   ("نشر", "الأهالي") need their licence word nearby (triggers.yaml).
+2. Cancelling cues (denial, future, hypothetical, threat, accident...) before the trigger
+   in its clause, or right after it, remove it; an arrest for a crime is not coded.
+3. Triggers dated in the past beyond the codebook's 31-day window, or set in an earlier
+   year ("في عام 2017"), are background; acts summed over a span ("خلال الأيام الماضية")
+   without a day of their own are an aggregate.
+4. Among surviving triggers the codebook's hierarchy picks the sub-type; a further clause
+   with its own trigger and its own place is its own event (resolve also splits a
+   violent sentence by governorate).
 """
 
 from __future__ import annotations
@@ -63,11 +66,7 @@ def detect(article: Article) -> Article:
             continue
         cues = found.get("cue", [])
         clauses = _clauses(article.text, sentence.start, sentence.end)
-        live = [t for t in triggers if not _cancelled(t, _clause_of(t, clauses, cues))
-                and not _aggregate(t, clauses, cues, found)
-                and not _criminal_arrest(t, _clause_of(t, clauses, cues), found, bundle)
-                and _licensed(t, found, article.text)
-                and not _is_background(article, _clause_dates(t, clauses, found))]
+        live = [t for t in triggers if _survives(article, t, clauses, cues, found, bundle)]
         strong = [t for t in live if t.strength == "strong"]
         if not strong and not cues:
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
@@ -97,6 +96,18 @@ def detect(article: Article) -> Article:
             ))
     article.events = events
     return article
+
+
+def _survives(article: Article, trigger: Mention, clauses: list[Clause], cues: list[Mention],
+              found: dict[str, list[Mention]], bundle) -> bool:
+    """No cue of its clause cancels it, it is not an aggregate, a criminal arrest,
+    unlicensed, or background."""
+    own_cues = _clause_of(trigger, clauses, cues)
+    return not (_cancelled(trigger, own_cues)
+                or _aggregate(trigger, clauses, cues, found)
+                or _criminal_arrest(trigger, own_cues, found, bundle)
+                or not _licensed(trigger, found, article.text)
+                or _is_background(article, _clause_dates(trigger, clauses, found)))
 
 
 class Clause(NamedTuple):
