@@ -356,3 +356,9 @@ def test_a_fire_or_explosions_at_a_site_are_an_incident_without_a_named_attacker
     assert r["actor1"]["name"].startswith("Unidentified Armed Group")
     # the same words in a street are no incident
     assert extract("اشتعال النيران في سيارة بشارع في محافظة السليمانية.") == []
+
+
+def test_a_gathering_of_soldiers_is_a_target_not_a_protest():
+    records = extract("استهداف تجمع لجنود جيش الاحتلال على أطراف بلدة زوطر الشرقية بقذائف "
+                      "المدفعية اليوم.")
+    assert records and all(r["event_type"] != "Protests" for r in records)
