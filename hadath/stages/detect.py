@@ -123,7 +123,7 @@ def _clauses(text: str, start: int, end: int) -> list[Clause]:
     ("، وفي ...") or an opener ("، كما ...") starts a new one (data/clauses.yaml)."""
     markers = load_clause_markers()
     cuts = [(start, True)]
-    for sep in _separators(markers.separators).finditer(text, start, end):
+    for sep in clause_separators().finditer(text, start, end):
         i = sep.start()
         words = _WORD.findall(text, i + 1, min(end, i + 40))
         folded = [fold(w.strip(_QUOTES)) for w in words[:3]]
@@ -141,8 +141,11 @@ def _clauses(text: str, start: int, end: int) -> list[Clause]:
 _WORD = re.compile(r"\S+")
 
 
-@lru_cache(maxsize=4)
-def _separators(chars: frozenset[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def clause_separators() -> re.Pattern[str]:
+    """One character class of the clause separators (data/clauses.yaml); resolve uses it
+    to find the comma that sets a fronted place off."""
+    chars = load_clause_markers().separators
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 _QUOTES = "«»\"'“”()[]-–—"
 
@@ -209,26 +212,35 @@ def _aggregate(trigger: Mention, clauses: list[Clause], cues: list[Mention],
     return not any(m.value.precision == 1 for m in own)
 
 
-def _carried(trigger: Mention, clauses: list[Clause]) -> tuple[int, int]:
-    """From the start of the statement the trigger's clause carries on to its end."""
+def _clause_index(trigger: Mention, clauses: list[Clause]) -> int | None:
+    """Which of the sentence's clauses holds the trigger."""
     for i, clause in enumerate(clauses):
         if clause.start <= trigger.start < clause.end:
-            j = i
-            while j > 0 and not clauses[j].independent:
-                j -= 1
-            return clauses[j].start, clause.end
-    return trigger.start, trigger.end
+            return i
+    return None
+
+
+def _carried(trigger: Mention, clauses: list[Clause]) -> tuple[int, int]:
+    """From the start of the statement the trigger's clause carries on to its end."""
+    i = _clause_index(trigger, clauses)
+    if i is None:
+        return trigger.start, trigger.end
+    j = i
+    while j > 0 and not clauses[j].independent:
+        j -= 1
+    return clauses[j].start, clauses[i].end
 
 
 def _clause_of(trigger: Mention, clauses: list[Clause],
                mentions: list[Mention]) -> list[Mention]:
     """The mentions in the trigger's clause; a sentence-wide cue (a denial, an accident)
     speaks for every clause."""
-    for start, end, _ in clauses:
-        if start <= trigger.start < end:
-            return [m for m in mentions if start <= m.start < end
-                    or (m.kind == "cue" and m.key in SENTENCE_WIDE_CUES)]
-    return mentions
+    i = _clause_index(trigger, clauses)
+    if i is None:
+        return mentions
+    start, end, _ = clauses[i]
+    return [m for m in mentions if start <= m.start < end
+            or (m.kind == "cue" and m.key in SENTENCE_WIDE_CUES)]
 
 
 def _licensed(trigger: Mention, found: dict[str, list[Mention]], text: str) -> bool:

@@ -18,8 +18,8 @@ from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Place
 from hadath.geo import place_km
 from hadath.knowledge.bundle import Bundle, load_bundle
-from hadath.knowledge.lexicons import load_clause_markers, load_place_context
-from hadath.stages.detect import window_start
+from hadath.knowledge.lexicons import load_place_context
+from hadath.stages.detect import clause_separators, window_start
 from hadath.stages.resolve_actors import resolve_actors
 from hadath.stages.resolve_counts import resolve_counts
 
@@ -362,9 +362,8 @@ def _fronted_place(text: str, places: list[Mention], span, trigger: Mention,
     ("وقالت مصادر في محافظة أبين، إن ...")."""
     if span is None:
         return None
-    separators = load_clause_markers().separators
-    cut = next((i for i in range(span.start, min(span.end, span.start + FRONTED_REACH))
-                if text[i] in separators), None)
+    sep = clause_separators().search(text, span.start, min(span.end, span.start + FRONTED_REACH))
+    cut = sep.start() if sep is not None else None
     if cut is None or trigger.start < cut:
         return None
     if any(r.key == "reporting" and span.start <= r.start < cut for r in roles):

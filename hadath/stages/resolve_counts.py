@@ -144,7 +144,8 @@ def resolve_counts(article: Article, event: Event, index) -> None:
             continue
         # the toll of the whole span; resolve shares it out over the days
         event.fatalities, event.injuries = toll
-        event.span_days = max(event.span_days, _span_days(article, index, {j}))
+        if j != event.sentence:  # the toll's own sentence may state the span
+            event.span_days = max(event.span_days, _span_days(article, index, {j}))
         break
     if event.sub_event_type in NO_FATALITIES:
         event.fatalities = 0
