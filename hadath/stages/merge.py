@@ -12,12 +12,12 @@ figure the article states, and every evidence span.
 from __future__ import annotations
 
 import math
-import re
 
 from hadath.arabic.normalise import fold
 from hadath.article import Article, Event
 from hadath.geo import place_km
 from hadath.knowledge.bundle import load_bundle
+from hadath.recognisers.matcher import PREFIXES_BARE, PREFIXES_WITH_ARTICLE
 
 SAME_PLACE_KM = 15.0
 # Explosions/remote violence at a battle's place and day is part of the battle.
@@ -71,11 +71,11 @@ def _vague(event: Event) -> bool:
     if not (isinstance(value, dict) and value.get("vague")):
         return False
     word = fold(event.trigger.text).split()[0]
-    return _DEFINITE.match(word) is not None
+    return any(word.startswith(p) and len(word) > len(p) for p in _DEFINITE_PREFIXES)
 
 
-# A word with the definite article, after at most one glued clitic (و ف ب ل ك).
-_DEFINITE = re.compile(r"^[وفبلك]?(?:ال|ل(?=ل))")
+# The matcher's clitic chains that end in the article (ال، وال، بال، لل، وبال ...).
+_DEFINITE_PREFIXES = PREFIXES_WITH_ARTICLE - PREFIXES_BARE
 
 
 def _fold_into(kept: Event, other: Event) -> None:
