@@ -76,7 +76,8 @@ def detect(article: Article) -> Article:
             continue
         if commentary and not _stated_incident(found):
             continue
-        best = min(strong, key=lambda t: (bundle.rank(t.key), t.start))
+        best = _named_by_weapon(min(strong, key=lambda t: (bundle.rank(t.key), t.start)),
+                                live, clauses, bundle)
         if long_article and _referred_to(best, found):
             continue
         chosen = [(best, (sentence.start, sentence.end))]
@@ -184,6 +185,26 @@ def _one_per_clause(best: Mention, live: list[Mention], found: dict[str, list[Me
             continue
         out.append((trigger, (start, end)))
     return out if len(out) > 1 else []
+
+
+def _named_by_weapon(best: Mention, live: list[Mention], clauses: list[Clause], bundle) -> Mention:
+    """A word that says only that an attack happened ("هجمات", "الهجوم") is the attack of
+    the weapon its clause names ("تعرضت خمس طائرات مسيرة لهجمات" is a drone strike): the
+    specific act names the event, as it does when merge folds a vague word into an act.
+    The hierarchy would otherwise rank the vague word, a Battles word, above every weapon."""
+    if not (isinstance(best.value, dict) and best.value.get("vague")):
+        return best
+    clause = _clause_index(best, clauses)
+    weapons = [t for t in live if t is not best and _clause_index(t, clauses) == clause
+               and bundle.type_of(t.key)[0] == WEAPON_TYPE
+               and max(t.start - best.end, best.start - t.end) <= WEAPON_REACH]
+    return min(weapons, key=lambda t: (bundle.rank(t.key), t.start)) if weapons else best
+
+
+WEAPON_TYPE = "Explosions/Remote violence"
+# Characters between the vague word and the weapon: close enough to be one phrase ("لهجوم
+# بمسيرات", "طائرات مسيرة لهجمات"), not "هجوم ... في أعقاب حملة القصف" further on.
+WEAPON_REACH = 40
 
 
 # Characters between a trigger phrase and a relative pronoun for the pronoun to qualify it.

@@ -362,3 +362,15 @@ def test_a_gathering_of_soldiers_is_a_target_not_a_protest():
     records = extract("استهداف تجمع لجنود جيش الاحتلال على أطراف بلدة زوطر الشرقية بقذائف "
                       "المدفعية اليوم.")
     assert records and all(r["event_type"] != "Protests" for r in records)
+
+
+def test_a_vague_attack_word_takes_the_weapon_named_beside_it():
+    for text in ("تعرضت قاعدة عسكرية في مدينة الرمادي فجر اليوم لهجوم بثلاث مسيرات.",
+                 "تعرضت قاعدة عسكرية في مدينة الرمادي فجر اليوم لهجوم بطائرتين مسيرتين."):
+        assert only(extract(text))["sub_event_type"] == "Air/drone strike"
+    r = only(extract("انفجارات في سماء مدينة الرمادي فجر اليوم نتيجة هجمات بالصواريخ."))
+    assert r["event_type"] == "Explosions/Remote violence"
+    # a weapon further on, in another statement of the clause, does not name the attack
+    r = only(extract("شن مسلحون هجوما على حاجز للجيش في مدينة الرمادي فجر اليوم وقتلوا "
+                     "جنديين قبل أن تصل إلى المنطقة طائرات مسيرة."))
+    assert r["event_type"] == "Battles"
