@@ -780,6 +780,7 @@ class PlaceContext:
     qualifier_nouns: tuple[str, ...]  # محافظة، قضاء: a name that may only locate another
     qualifier_gap: frozenset[str]  # ب، عاصمة: may stand between a place and its qualifier
     site_nouns: tuple[str, ...] = ()  # مقر، قاعدة: a military, political or energy site (patterns)
+    patron_words: frozenset[str] = frozenset()  # المدعوم، الموالية: a backer's name follows
 
 
 @lru_cache(maxsize=1)
@@ -791,7 +792,7 @@ def load_place_context() -> PlaceContext:
 def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) -> PlaceContext:
     """Validate the parsed place-context file: non-empty lists of single words."""
     keys = ("outlet_nouns", "settlement_nouns", "qualifier_nouns", "qualifier_gap")
-    _check_keys(name, "top level", data, ("version", "site_nouns", *keys), keys)
+    _check_keys(name, "top level", data, ("version", "site_nouns", "patron_words", *keys), keys)
     lists = {k: _words(name, k, data[k]) for k in keys}
     return PlaceContext(
         outlet_nouns=frozenset(lists["outlet_nouns"]),
@@ -799,4 +800,6 @@ def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) ->
         qualifier_nouns=lists["qualifier_nouns"],
         qualifier_gap=frozenset(lists["qualifier_gap"]),
         site_nouns=_patterns(name, "site_nouns", data.get("site_nouns"), allow_empty=True),
+        patron_words=frozenset(_words(name, "patron_words", data["patron_words"]))
+        if "patron_words" in data else frozenset(),
     )

@@ -40,7 +40,8 @@ def recognise(article: Article) -> Article:
 
     hits = _drop_masked_places(longest(bundle.matcher.find(folded)))
     hits = [h for h in hits if h.entry.key != BLOCKED
-            and not (h.entry.kind == "place" and _false_place(folded, h, bundle))]
+            and not (h.entry.kind == "place" and _false_place(folded, h, bundle))
+            and not (h.entry.kind in ("place", "country") and _patron(folded, h.start))]
     hits += _stop_places_after_nouns(folded, hits, bundle.gazetteer)
     mentions: list[Mention] = []
     for h in hits:
@@ -79,6 +80,20 @@ def _false_place(folded: str, hit: Hit, bundle) -> bool:
     if _outlet_name(folded, hit, prefix):
         return True
     return _after_person_name(folded, hit.start, bundle)
+
+
+def _patron(folded: str, start: int) -> bool:
+    """A name after "المدعومون من" or "الموالية ل" is an actor's backer, not a scene:
+    "استهدف المتمردون المدعومون من إيران منشآت" happened in Saudi Arabia."""
+    word_start = start
+    while word_start > 0 and folded[word_start - 1].isalnum():
+        word_start -= 1
+    prefix = folded[word_start:start]
+    before = folded[:word_start].split()
+    patrons = load_place_context().patron_words  # data/place_context.yaml
+    if prefix == "ل":
+        return bool(before) and before[-1] in patrons
+    return not prefix and len(before) >= 2 and before[-1] == "من" and before[-2] in patrons
 
 
 _OPEN_QUOTES = "«\"“'"

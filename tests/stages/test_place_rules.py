@@ -41,6 +41,18 @@ def test_outlet_name_after_glued_lam_or_newspaper_is_not_a_place():
     assert fold("الرياض") in places("وقع انفجار في الرياض أمس.")
 
 
+def _scenes(text: str) -> list[str]:
+    article = _RECOGNISE(Article("t", text, published=date(2024, 5, 12)))
+    return [m.text for m in article.mentions if m.kind in ("place", "country")]
+
+
+def test_a_backer_named_after_an_actor_is_not_a_scene():
+    assert _scenes("استهدف المتمردون المدعومون من إيران منشآت للطاقة.") == []
+    assert _scenes("قصفت الفصائل الموالية لتركيا قرية تل رفعت.") == ["تل رفعت"]
+    # the same names elsewhere are scenes
+    assert _scenes("وصل الوفد من إيران إلى تركيا.") == ["إيران", "تركيا"]
+
+
 def test_name_without_its_article_is_the_everyday_word():
     # عقبة (an obstacle, a mountain pass) is not the port العقبة
     assert fold("العقبة") not in places("دارت معارك عنيفة في عقبة جبلية وعرة.")
