@@ -28,7 +28,7 @@ from hadath.arabic.normalise import fold
 from hadath.knowledge.yaml_data import load_yaml
 
 STRENGTHS = ("strong", "weak")
-CUE_EFFECTS = ("cancel", "demote", "aggregate")
+CUE_EFFECTS = ("cancel", "demote", "aggregate", "likewise")
 PRECISION_ROLES = ("modifier", "region", "place_noun")
 
 TAXONOMY_FILE = "taxonomy.yaml"

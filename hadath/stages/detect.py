@@ -68,7 +68,7 @@ def detect(article: Article) -> Article:
         clauses = _clauses(article.text, sentence.start, sentence.end)
         live = [t for t in triggers if _survives(article, t, clauses, cues, found, bundle)]
         strong = [t for t in live if t.strength == "strong"]
-        if not strong and not cues:
+        if not strong and not any(c.value != "likewise" for c in cues):
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
             # a call, a plan, a denial) means the sentence talks about, not reports
             strong = _supported_weak(live, found, long_article, violent)
@@ -84,11 +84,12 @@ def detect(article: Article) -> Article:
         if len(clauses) > 1:
             chosen = _one_per_clause(best, live, found, clauses, long_article) or chosen
         for trigger, (start, end) in chosen:
-            event_type, disorder = bundle.type_of(trigger.key)
+            sub_type = _kind_of_likewise(trigger, cues, events) or trigger.key
+            event_type, disorder = bundle.type_of(sub_type)
             demoted = any(c.value == "demote" and c.start < trigger.start for c in cues)
             events.append(Event(
                 event_type=event_type,
-                sub_event_type=trigger.key,
+                sub_event_type=sub_type,
                 disorder_type=disorder,
                 sentence=sentence.index,
                 trigger=trigger,
@@ -97,6 +98,19 @@ def detect(article: Article) -> Article:
             ))
     article.events = events
     return article
+
+
+# Characters between "في حادث مماثل" and the verb that states the incident.
+LIKEWISE_REACH = 40
+
+
+def _kind_of_likewise(trigger: Mention, cues: list[Mention], events: list[Event]) -> str | None:
+    """"وفي حادث مماثل قتل شخص": a similar incident is of the sub-type the article has
+    just reported (a second bombing), not what its verb alone would say (an attack)."""
+    if events and any(c.value == "likewise" and 0 <= trigger.start - c.end <= LIKEWISE_REACH
+                      for c in cues):
+        return events[-1].sub_event_type
+    return None
 
 
 def _survives(article: Article, trigger: Mention, clauses: list[Clause], cues: list[Mention],

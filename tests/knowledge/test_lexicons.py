@@ -380,7 +380,8 @@ def test_cues_classes_and_effects():
     assert classes["denial"].effect == "cancel"
     assert classes["future"].effect == "cancel"
     assert classes["recent_span"].effect == "aggregate"
-    assert {c.effect for c in lx.load_cues()} == {"cancel", "demote", "aggregate"}
+    assert classes["likewise"].effect == "likewise"
+    assert {c.effect for c in lx.load_cues()} == {"cancel", "demote", "aggregate", "likewise"}
 
 
 @pytest.mark.parametrize("text,cls", [

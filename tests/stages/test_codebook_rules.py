@@ -374,3 +374,10 @@ def test_a_vague_attack_word_takes_the_weapon_named_beside_it():
     r = only(extract("شن مسلحون هجوما على حاجز للجيش في مدينة الرمادي فجر اليوم وقتلوا "
                      "جنديين قبل أن تصل إلى المنطقة طائرات مسيرة."))
     assert r["event_type"] == "Battles"
+
+
+def test_a_similar_incident_is_of_the_kind_just_reported():
+    records = extract("انفجرت عبوة ناسفة في سوق بمدينة الرمادي اليوم ما أدى إلى مقتل ثلاثة "
+                      "أشخاص. وفي حادث مماثل قتل شخص وأصيب ثمانية قرب سوق شعبية في مدينة الفلوجة.")
+    assert [(r["sub_event_type"], r["location"]) for r in records] == [
+        ("Remote explosive/landmine/IED", "Ramadi"), ("Remote explosive/landmine/IED", "Fallujah")]
