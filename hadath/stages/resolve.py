@@ -26,6 +26,10 @@ from hadath.stages.resolve_counts import resolve_counts
 # How many sentences before/after the event's own sentence context may come from.
 LOOK_BACK = 2
 LOOK_AHEAD = 1
+# A toll this large is the running total of a war or of a past massacre ("النزاع في اليمن
+# الذي أسفر عن مقتل أربعة آلاف شخص", Srebrenica's 8,000), which news restates as
+# background; no single day's event in the news this product reads reaches it.
+CUMULATIVE_TOLL = 1000
 
 
 def resolve(article: Article) -> Article:
@@ -47,6 +51,8 @@ def resolve(article: Article) -> Article:
         resolve_actors(article, event, index, bundle)
         _inherit_air_force(event, kept)
         resolve_counts(article, event, index)
+        if event.fatalities >= CUMULATIVE_TOLL:
+            continue  # a war's or a massacre's total, not one event's toll (§1: aggregates)
         event.source_attribution = _attribution(article, event, index)
         kept.append(event)
         kept.extend(_one_per_further_place(article, event, index, bundle))

@@ -381,3 +381,10 @@ def test_a_similar_incident_is_of_the_kind_just_reported():
                       "أشخاص. وفي حادث مماثل قتل شخص وأصيب ثمانية قرب سوق شعبية في مدينة الفلوجة.")
     assert [(r["sub_event_type"], r["location"]) for r in records] == [
         ("Remote explosive/landmine/IED", "Ramadi"), ("Remote explosive/landmine/IED", "Fallujah")]
+
+
+def test_a_wars_running_toll_is_not_an_event():
+    assert extract("وتقول الأمم المتحدة إن نحو أربعة آلاف شخص قتلوا في اليمن أمس الأول.") == []
+    # a toll in the hundreds is still one event's
+    r = only(extract("قتل 120 شخصا في تفجير انتحاري استهدف سوقا في مدينة الرمادي أمس السبت."))
+    assert r["fatalities"] == 120
