@@ -49,6 +49,7 @@ def resolve(article: Article) -> Article:
             # incident reported elsewhere ("the recent bombing"), not coded here (§10)
             continue
         resolve_actors(article, event, index, bundle)
+        _armed_victims_fought(event, bundle)
         _inherit_air_force(event, kept)
         resolve_counts(article, event, index)
         if event.fatalities >= CUMULATIVE_TOLL:
@@ -58,6 +59,25 @@ def resolve(article: Article) -> Article:
         kept.extend(_one_per_further_place(article, event, index, bundle))
     article.events = [day for event in kept for day in _one_per_day(event)]
     return article
+
+
+# Inter codes of armed actors (CODEBOOK §3): state forces, rebels, militias, ethnic
+# militias, external forces.
+ARMED_INTERS = {1, 2, 3, 4, 8}
+STATE_INTERS = {1, 8}  # one state's forces and its government are one side, not two
+
+
+def _armed_victims_fought(event: Event, bundle: Bundle) -> None:
+    """Attack is violence against civilians (CODEBOOK §2): "a Houthi commander and 12
+    of his escorts were killed at the hands of the resistance" is fighting between two
+    armed sides, an Armed clash, whatever verb states it."""
+    if event.sub_event_type != "Attack" or event.actor2 is None or event.actor1 is None:
+        return
+    a, b = event.actor1, event.actor2
+    one_state = a.inter in STATE_INTERS and b.inter in STATE_INTERS and a.country == b.country
+    if a.inter in ARMED_INTERS and b.inter in ARMED_INTERS and not one_state:
+        event.sub_event_type = "Armed clash"
+        event.event_type, event.disorder_type = bundle.type_of("Armed clash")
 
 
 def _one_per_day(event: Event) -> list[Event]:

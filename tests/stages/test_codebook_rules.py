@@ -388,3 +388,11 @@ def test_a_wars_running_toll_is_not_an_event():
     # a toll in the hundreds is still one event's
     r = only(extract("قتل 120 شخصا في تفجير انتحاري استهدف سوقا في مدينة الرمادي أمس السبت."))
     assert r["fatalities"] == 120
+
+
+def test_armed_men_killed_by_an_armed_side_is_a_clash_not_an_attack_on_civilians():
+    r = only(extract("قالت مصادر عسكرية إن قياديا في تنظيم داعش و12 من مرافقيه قتلوا على يد "
+                     "مقاتلي الحشد الشعبي في قضاء الطارمية أمس السبت."))
+    assert r["sub_event_type"] == "Armed clash"
+    r = only(extract("قتل مسلحون مجهولون ثلاثة مدنيين في قضاء الطارمية أمس السبت."))
+    assert r["sub_event_type"] == "Attack"
