@@ -396,3 +396,10 @@ def test_armed_men_killed_by_an_armed_side_is_a_clash_not_an_attack_on_civilians
     assert r["sub_event_type"] == "Armed clash"
     r = only(extract("قتل مسلحون مجهولون ثلاثة مدنيين في قضاء الطارمية أمس السبت."))
     assert r["sub_event_type"] == "Attack"
+
+
+def test_an_air_forces_name_is_not_a_strike():
+    assert extract("وكانت طائرات سلاح الجو الأمريكي تقلع حتى الآن من قواعد في الأردن "
+                   "والكويت.") == []
+    r = only(extract("شن سلاح الجو العراقي غارات جوية على مواقع لداعش في قضاء الطارمية أمس."))
+    assert r["sub_event_type"] == "Air/drone strike"
