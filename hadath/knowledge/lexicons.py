@@ -643,6 +643,16 @@ def parse_clauses(data: dict[str, Any], name: str = CLAUSES_FILE) -> ClauseMarke
                          tuple(tuple(_folded(o).split()) for o in openers))
 
 
+@lru_cache(maxsize=1)
+def load_span_words() -> frozenset[str]:
+    """Words before a month that make it a span of summed acts (time_words.yaml)."""
+    data = _read(TIME_WORDS_FILE)
+    return frozenset(_words(TIME_WORDS_FILE, "span_words", data.get("span_words")))
+
+
+TIME_WORDS_FILE = "time_words.yaml"
+
+
 # ----------------------------------------------------------------------------- word lists
 
 def _words(name: str, where: str, value: Any, *, phrases: bool = False) -> tuple[str, ...]:

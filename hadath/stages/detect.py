@@ -27,7 +27,7 @@ from typing import NamedTuple
 from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Span
 from hadath.knowledge.bundle import load_bundle
-from hadath.knowledge.lexicons import load_clause_markers
+from hadath.knowledge.lexicons import load_clause_markers, load_span_words
 
 RECENT_DAYS = 31
 
@@ -119,7 +119,7 @@ def _survives(article: Article, trigger: Mention, clauses: list[Clause], cues: l
     unlicensed, or background."""
     own_cues = _clause_of(trigger, clauses, cues)
     return not (_cancelled(trigger, own_cues)
-                or _aggregate(trigger, clauses, cues, found)
+                or _aggregate(trigger, clauses, cues, found, article.text)
                 or _criminal_arrest(trigger, own_cues, found, bundle)
                 or not _licensed(trigger, found, article.text)
                 or _is_background(article, _clause_dates(trigger, clauses, found)))
@@ -235,16 +235,30 @@ def _referred_to(trigger: Mention, found: dict[str, list[Mention]]) -> bool:
 
 
 def _aggregate(trigger: Mention, clauses: list[Clause], cues: list[Mention],
-               found: dict[str, list[Mention]]) -> bool:
+               found: dict[str, list[Mention]], text: str) -> bool:
     """Acts summed over a span ("خلال الأيام الماضية") with no day of their own are a
     count of events, not the report of one (CODEBOOK §1). A span covers its clause and
     the clauses its conjunctions carry on ("وشهدت نفس الفترة، إحراق ...، ومقتل 11"), not
     a statement of its own after it ("، في حين نفذت طائرات التحالف غارات ...")."""
     reach = _carried(trigger, clauses)
-    if not any(c.value == "aggregate" and reach[0] <= c.start < reach[1] for c in cues):
+    if not (any(c.value == "aggregate" and reach[0] <= c.start < reach[1] for c in cues)
+            or any(reach[0] <= m.start < reach[1] and _month_span(text, m)
+                   for m in found.get("date", []))):
         return False
     own = _clause_of(trigger, clauses, found.get("date", []))
     return not any(m.value.precision == 1 for m in own)
+
+
+def _month_span(text: str, date_mention: Mention) -> bool:
+    """"خلال شهر يوليو الماضي": a month that a span word opens (time_words.yaml)."""
+    if date_mention.value.precision != MONTH_PRECISION:
+        return False
+    before = fold(text[max(0, date_mention.start - SPAN_WORD_REACH):date_mention.start]).split()
+    return bool(before) and before[-1].lstrip("و") in load_span_words()
+
+
+MONTH_PRECISION = 3
+SPAN_WORD_REACH = 12  # characters: "خلال " or "طوال " before the month
 
 
 def _clause_index(trigger: Mention, clauses: list[Clause]) -> int | None:

@@ -195,3 +195,8 @@ def test_site_nouns_are_patterns():
 
     sites = load_place_context().site_nouns
     assert "مقر" in sites and "قاعدة" in sites
+
+
+def test_span_words_are_folded_single_words():
+    words = lx.load_span_words()
+    assert "خلال" in words and all(" " not in w for w in words)

@@ -403,3 +403,12 @@ def test_an_air_forces_name_is_not_a_strike():
                    "والكويت.") == []
     r = only(extract("شن سلاح الجو العراقي غارات جوية على مواقع لداعش في قضاء الطارمية أمس."))
     assert r["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_toll_summed_over_a_month_is_not_an_event():
+    assert extract("قتل 9 مدنيين وأصيب 42 آخرون جراء القصف على الأحياء السكنية في مدينة "
+                   "بنغازي خلال شهر أبريل الماضي.") == []
+    # the same toll on a day of its own is one event
+    r = only(extract("قتل 9 مدنيين وأصيب 42 آخرون جراء القصف على الأحياء السكنية في مدينة "
+                     "بنغازي أمس السبت."))
+    assert r["fatalities"] == 9
