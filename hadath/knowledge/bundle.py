@@ -50,7 +50,8 @@ def load_sides() -> dict[str, list[frozenset[str]]]:
 def load_roles() -> dict[str, list[str]]:
     text = resources.files("hadath.data").joinpath("roles.yaml").read_text(encoding="utf-8")
     data = load_yaml(text)
-    return {role: list(data[role]) for role in ("author", "target", "reporting", "author_verb", "relative")}
+    return {role: list(data[role]) for role in ("author", "target", "reporting", "author_verb", "relative",
+                                          "complement")}
 
 
 @dataclass

@@ -246,7 +246,20 @@ def _aggregate(trigger: Mention, clauses: list[Clause], cues: list[Mention],
                    for m in found.get("date", []))):
         return False
     own = _clause_of(trigger, clauses, found.get("date", []))
-    return not any(m.value.precision == 1 for m in own)
+    return not any(m.value.precision == 1 and not _said_on(m, trigger, found) for m in own)
+
+
+# Characters from a verb of saying to the day it was said ("ذكرت وكالة أنباء الأناضول
+# الحكومية التركية يوم أمس الأحد أن ...").
+SPEECH_FRAME = 60
+
+
+def _said_on(day: Mention, trigger: Mention, found: dict[str, list[Mention]]) -> bool:
+    """A day between a verb of saying and the "أن" that opens what was said dates the
+    saying: "ذكرت الوكالة يوم أمس أن 390 مقاتلا قتلوا خلال أسبوعين" sums two weeks."""
+    roles = found.get("role", [])
+    return any(r.key == "reporting" and 0 <= day.start - r.end <= SPEECH_FRAME for r in roles) \
+        and any(r.key == "complement" and day.end <= r.start < trigger.start for r in roles)
 
 
 def _month_span(text: str, date_mention: Mention) -> bool:

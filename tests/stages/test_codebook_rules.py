@@ -412,3 +412,8 @@ def test_a_toll_summed_over_a_month_is_not_an_event():
     r = only(extract("قتل 9 مدنيين وأصيب 42 آخرون جراء القصف على الأحياء السكنية في مدينة "
                      "بنغازي أمس السبت."))
     assert r["fatalities"] == 9
+
+
+def test_the_day_a_span_was_reported_does_not_make_it_one_event():
+    assert extract("ذكرت وكالة الأنباء الرسمية يوم أمس السبت أن نحو 390 مسلحا قتلوا خلال "
+                   "أسبوعين من الغارات الجوية على قواعد للمتمردين في قضاء الطارمية.") == []
