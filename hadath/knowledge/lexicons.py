@@ -621,6 +621,7 @@ class ClauseMarkers:
     separators: frozenset[str]
     conjunctions: frozenset[str]
     openers: tuple[tuple[str, ...], ...]  # each opener as its folded words
+    topic_shifts: tuple[tuple[str, ...], ...] = ()  # "إلى ذلك": a sentence on another matter
 
 
 @lru_cache(maxsize=1)
@@ -629,7 +630,8 @@ def load_clause_markers() -> ClauseMarkers:
 
 
 def parse_clauses(data: dict[str, Any], name: str = CLAUSES_FILE) -> ClauseMarkers:
-    _check_keys(name, "top level", data, ("version", "separators", "conjunctions", "openers"),
+    _check_keys(name, "top level", data,
+                ("version", "separators", "conjunctions", "openers", "topic_shifts"),
                 ("separators", "conjunctions", "openers"))
     separators = data["separators"]
     if not isinstance(separators, list) or not all(
@@ -639,8 +641,10 @@ def parse_clauses(data: dict[str, Any], name: str = CLAUSES_FILE) -> ClauseMarke
     if any(len(_folded(c)) != 1 for c in conjunctions):
         raise ValueError(f"{name}: conjunctions: expected single letters")
     openers = _patterns(name, "openers", data["openers"])
+    shifts = _patterns(name, "topic_shifts", data.get("topic_shifts"), allow_empty=True)
     return ClauseMarkers(frozenset(separators), frozenset(_folded(c) for c in conjunctions),
-                         tuple(tuple(_folded(o).split()) for o in openers))
+                         tuple(tuple(_folded(o).split()) for o in openers),
+                         tuple(tuple(_folded(o).split()) for o in shifts))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Place
 from hadath.geo import place_km
 from hadath.knowledge.bundle import Bundle, load_bundle
-from hadath.knowledge.lexicons import load_place_context
+from hadath.knowledge.lexicons import load_clause_markers, load_place_context
 from hadath.stages.detect import clause_separators, window_start
 from hadath.stages.resolve_actors import resolve_actors
 from hadath.stages.resolve_counts import resolve_counts
@@ -156,11 +156,13 @@ class _MentionIndex:
 
 
 def _neighbourhood(article: Article, sentence: int) -> list[int]:
-    """The event's sentence, then earlier ones in its paragraph, then later, then the lead."""
+    """The event's sentence, then earlier ones in its paragraph, then later, then the lead.
+    A sentence that turns to another matter ("إلى ذلك، ...") looks back at none."""
     sents = article.sentences
     para = sents[sentence].paragraph if sentence < len(sents) else 0
     order = [sentence]
-    for i in range(1, LOOK_BACK + 1):
+    back = 0 if _turns_to_another_matter(article, sentence) else LOOK_BACK
+    for i in range(1, back + 1):
         j = sentence - i
         if j >= 0 and (sents[j].paragraph == para or i == 1):
             order.append(j)
@@ -169,6 +171,17 @@ def _neighbourhood(article: Article, sentence: int) -> list[int]:
         if j < len(sents) and sents[j].paragraph == para:
             order.append(j)
     return order
+
+
+def _turns_to_another_matter(article: Article, sentence: int) -> bool:
+    """Whether the sentence opens with a topic shift of data/clauses.yaml ("إلى ذلك")."""
+    if sentence >= len(article.sentences):
+        return False
+    s = article.sentences[sentence]
+    words = fold(article.text[s.start:min(s.end, s.start + 40)]).replace("،", " ").split()[:3]
+    if words and words[0].startswith("و") and len(words[0]) > 2:
+        words[0] = words[0][1:]
+    return any(tuple(words[:len(t)]) == t for t in load_clause_markers().topic_shifts)
 
 
 # ---- date -------------------------------------------------------------------
@@ -222,7 +235,7 @@ def _resolve_date(article: Article, event: Event, index: _MentionIndex) -> bool 
                 chosen = dates[-1]
             stated = True
             break
-    if chosen is None:
+    if chosen is None and not _turns_to_another_matter(article, event.sentence):
         lead = [m for m in _usable_dates(index.all("date"), published) if m.sentence <= 1]
         chosen = lead[0] if lead else None
     if chosen is not None:

@@ -417,3 +417,11 @@ def test_a_toll_summed_over_a_month_is_not_an_event():
 def test_the_day_a_span_was_reported_does_not_make_it_one_event():
     assert extract("ذكرت وكالة الأنباء الرسمية يوم أمس السبت أن نحو 390 مسلحا قتلوا خلال "
                    "أسبوعين من الغارات الجوية على قواعد للمتمردين في قضاء الطارمية.") == []
+
+
+def test_a_sentence_on_another_matter_takes_no_day_from_the_one_before():
+    records = extract("أعلنت وزارة الدفاع الأمريكية أول من أمس الجمعة تسليم أرملة قيادي في داعش "
+                      "إلى السلطات الكردية. إلى ذلك، قتل ثلاثة مسلحين أكراد في اشتباكات مع قوات "
+                      "الأمن التركية قرب بلدة شيلوبي بمقاطعة شيرناك.")
+    clash = [r for r in records if r["sub_event_type"] == "Armed clash"]
+    assert [(r["event_date"], r["time_precision"]) for r in clash] == [("2024-05-12", 2)]
