@@ -25,11 +25,15 @@ ABSORBS = {("Battles", "Explosions/Remote violence")}
 
 
 def merge(article: Article) -> Article:
+    named = {m.start for m in article.mentions if m.kind in ("place", "country")}
+    back = {id(e) for e in article.events if _vague(e, named)}
+    # "هجوم قندز" labels an incident by its place: it refers to one anywhere in that province
+    labels = {id(e) for e in article.events if id(e) in back and _vague(e, set()) is False}
     merged: list[Event] = []
     for event in article.events:
         for kept in merged:
-            if _same_event(kept, event):
-                _fold_into(kept, event)
+            if _same_event(kept, event, labels):
+                _fold_into(kept, event, back)
                 break
         else:
             merged.append(event)
@@ -43,7 +47,7 @@ def _km(a: Event, b: Event) -> float:
     return place_km(a.place, b.place)
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _same_event(a: Event, b: Event, labels: set[int]) -> bool:
     types = (a.event_type, b.event_type)
     if a.event_type != b.event_type and types not in ABSORBS and types[::-1] not in ABSORBS:
         return False
@@ -58,36 +62,44 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if _km(a, b) <= SAME_PLACE_KM:
         return True
-    # "in Kirkuk governorate" and "in Hawija" (a town of it) name the same place
+    # "in Kirkuk governorate" and "in Hawija" (a town of it) name the same place; "the
+    # attack on Kunduz" refers back to the bombing at Khanabad, a town of Kunduz
     pa, pb = a.place, b.place
-    return (pa is not None and pb is not None and 3 in (a.geo_precision, b.geo_precision)
+    loose = 3 in (a.geo_precision, b.geo_precision) or id(a) in labels or id(b) in labels
+    return (pa is not None and pb is not None and loose
             and pa.iso == pb.iso and pa.admin1 is not None and pa.admin1 == pb.admin1)
 
 
-def _vague(event: Event) -> bool:
+def _vague(event: Event, named: set[int]) -> bool:
     """Named only by a definite word that refers back without saying what kind of
-    incident it was ("الهجوم", "بالهجوم"; an indefinite "هجوما" reports a new one)."""
+    incident it was ("الهجوم", "بالهجوم", or "هجوم قندز", made definite by the place
+    it is annexed to; an indefinite "هجوما" reports a new one). ``named``: where the
+    article's place and country names start."""
     value = event.trigger.value
     if not (isinstance(value, dict) and value.get("vague")):
         return False
     word = fold(event.trigger.text).split()[0]
-    return any(word.startswith(p) and len(word) > len(p) for p in _DEFINITE_PREFIXES)
+    if any(word.startswith(p) and len(word) > len(p) for p in _DEFINITE_PREFIXES):
+        return True
+    return event.trigger.end + 1 in named  # annexed: the next word is a place
 
 
 # The matcher's clitic chains that end in the article (ال، وال، بال، لل، وبال ...).
 _DEFINITE_PREFIXES = PREFIXES_WITH_ARTICLE - PREFIXES_BARE
 
 
-def _fold_into(kept: Event, other: Event) -> None:
+def _fold_into(kept: Event, other: Event, back: set[int]) -> None:
     bundle = load_bundle()
-    if _vague(kept) != _vague(other):
-        named_by_act = _vague(kept)  # the specific act names it ("الهجوم" = that bombing)
+    if (id(kept) in back) != (id(other) in back):
+        named_by_act = id(kept) in back  # the specific act names it ("الهجوم" = that bombing)
     else:
         named_by_act = bundle.rank(other.sub_event_type) < bundle.rank(kept.sub_event_type)
     if named_by_act:
         # else the codebook's hierarchy: the higher sub-type names the merged event
         for attr in ("event_type", "sub_event_type", "disorder_type", "trigger"):
             setattr(kept, attr, getattr(other, attr))
+        if id(other) not in back:
+            back.discard(id(kept))
     if other.time_precision < kept.time_precision:
         kept.event_date, kept.time_precision = other.event_date, other.time_precision
     if other.geo_precision < kept.geo_precision or (

@@ -425,3 +425,9 @@ def test_a_sentence_on_another_matter_takes_no_day_from_the_one_before():
                       "الأمن التركية قرب بلدة شيلوبي بمقاطعة شيرناك.")
     clash = [r for r in records if r["sub_event_type"] == "Armed clash"]
     assert [(r["event_date"], r["time_precision"]) for r in clash] == [("2024-05-12", 2)]
+
+
+def test_an_attack_labelled_by_its_province_is_the_one_reported_there():
+    records = extract("قتل 15 شخصا في تفجير انتحاري في بلدة خان آباد بولاية قندز أمس السبت. "
+                      "وأعلنت حركة طالبان مسؤوليتها عن هجوم قندز.")
+    assert [(r["sub_event_type"], r["location"]) for r in records] == [("Suicide bomb", "Khanabad")]
