@@ -44,9 +44,11 @@ def resolve(article: Article) -> Article:
         placed = _resolve_place(article, event, index, bundle)
         if placed is None:
             continue
-        if not dated and not placed and not _is_lead(article, event):
-            # names neither a place nor a day, away from the lead: a reference to an
-            # incident reported elsewhere ("the recent bombing"), not coded here (§10)
+        if not placed and not _is_lead(article, event):
+            # no place and no country named near it, away from the lead: a reference to
+            # an incident reported elsewhere ("the recent bombing", §10), or one this
+            # article cannot place; the capital of the article's country would be a guess
+            # (§10 puts a country's capital only where the country is named)
             continue
         resolve_actors(article, event, index, bundle)
         _armed_victims_fought(event, bundle)

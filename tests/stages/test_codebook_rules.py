@@ -431,3 +431,12 @@ def test_an_attack_labelled_by_its_province_is_the_one_reported_there():
     records = extract("قتل 15 شخصا في تفجير انتحاري في بلدة خان آباد بولاية قندز أمس السبت. "
                       "وأعلنت حركة طالبان مسؤوليتها عن هجوم قندز.")
     assert [(r["sub_event_type"], r["location"]) for r in records] == [("Suicide bomb", "Khanabad")]
+
+
+def test_a_later_sentence_that_names_no_place_is_not_placed_at_the_capital():
+    lead = ("انفجرت عبوة ناسفة في سوق بمدينة الرمادي اليوم. وقال مصدر أمني إن التحقيقات جارية. "
+            "وأكد المصدر أن القوات الأمنية انتشرت في المدينة. وأضاف أن الوضع مستقر. ")
+    records = extract(lead + "وقتل ستة أشخاص أمس في غارات شنتها الطائرات ضد مواقع الحزب.")
+    assert [r["location"] for r in records] == ["Ramadi"]
+    records = extract(lead + "وقتل ستة أشخاص أمس في غارات شنتها الطائرات ضد مواقع الحزب في سوريا.")
+    assert sorted(r["location"] for r in records) == ["Damascus", "Ramadi"]
