@@ -28,6 +28,7 @@ from hadath.arabic.normalise import fold
 from hadath.article import Article, Event, Mention, Span
 from hadath.knowledge.bundle import load_bundle
 from hadath.knowledge.lexicons import load_clause_markers, load_span_words
+from hadath.stages.resolve_counts import consecutive_days
 
 RECENT_DAYS = 31
 
@@ -71,7 +72,8 @@ def detect(article: Article) -> Article:
         if not strong and not any(c.value != "likewise" for c in cues):
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
             # a call, a plan, a denial) means the sentence talks about, not reports
-            strong = _supported_weak(live, found, long_article, violent)
+            running = consecutive_days(fold(article.text[sentence.start:sentence.end])) > 1
+            strong = _supported_weak(live, found, long_article, violent, running)
         if not strong:
             continue
         if commentary and not _stated_incident(found):
@@ -392,7 +394,8 @@ NEWS_BRIEF = 5
 
 
 def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
-                    long_article: bool = False, violent: bool = True) -> list[Mention]:
+                    long_article: bool = False, violent: bool = True,
+                    running: bool = False) -> list[Mention]:
     """Weak triggers stand when their sentence also names who, where, when or a toll.
     A place and a day are in every local news item: in an article that reports no
     violence elsewhere, a weak word also needs who acted or was hit, or a toll."""
@@ -406,6 +409,8 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
         if dates and not day:
             return []  # dated only to a span ("over the past weeks"): an aggregate
         who = bool(found.get("actor"))
+        if running and who:
+            return weak  # "واصلت الميليشيات لليوم الثاني على التوالي قصفها ...": it goes on
         return weak if toll or (found.get("place") and ((day and violent) or who)) else []
     who = bool(found.get("actor") or found.get("generic"))
     two_hints = len({(t.start, t.end) for t in weak}) > 1  # two hints, not one ambiguous word

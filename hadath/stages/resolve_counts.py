@@ -373,6 +373,13 @@ def _span_days(article: Article, index, sentences: set[int]) -> int:
     return days if days <= MAX_SPAN_DAYS else 1
 
 
+def consecutive_days(folded: str) -> int:
+    """N for "لليوم الثاني على التوالي" (the Nth day running) in folded text, else 0."""
+    pattern, value = _grammar().span_patterns[-1]
+    m = pattern.search(folded)
+    return value(m) if m is not None else 0
+
+
 def _numbered_span(text: str) -> int:
     """"خلال ثلاثة أيام", "الأيام الثلاثة الماضية", "الساعات الثماني والأربعين": days."""
     from hadath.recognisers.numbers import find_numbers

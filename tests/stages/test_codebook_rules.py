@@ -440,3 +440,13 @@ def test_a_later_sentence_that_names_no_place_is_not_placed_at_the_capital():
     assert [r["location"] for r in records] == ["Ramadi"]
     records = extract(lead + "وقتل ستة أشخاص أمس في غارات شنتها الطائرات ضد مواقع الحزب في سوريا.")
     assert sorted(r["location"] for r in records) == ["Damascus", "Ramadi"]
+
+
+def test_shelling_that_goes_on_for_a_second_day_is_reported_even_in_a_long_article():
+    filler = "".join(f"ووصل الوفد الحكومي {i} إلى مدينة عدن أمس لبحث الأوضاع الإنسانية. "
+                     for i in range(9))
+    records = extract("شهدت مدينة تعز اشتباكات عنيفة أمس. " + filler + "وقالت المصادر المحلية "
+                      "إن ميليشيات الحوثيين واصلت لليوم الثاني على التوالي قصفها للأحياء السكنية "
+                      "بالمدينة.")
+    shelling = [r for r in records if r["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert len(shelling) == 2  # one event per day of the two (§10)
