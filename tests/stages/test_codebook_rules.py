@@ -450,3 +450,16 @@ def test_shelling_that_goes_on_for_a_second_day_is_reported_even_in_a_long_artic
                       "بالمدينة.")
     shelling = [r for r in records if r["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert len(shelling) == 2  # one event per day of the two (§10)
+
+
+def test_an_earlier_act_named_as_a_point_in_time_is_not_reported():
+    assert extract("وجاءت تصريحات المبعوث الأممي في عدن أمس بعد أيام على تحرير مدينة عدن من "
+                   "سيطرة الحوثيين.") == []
+    assert extract("أعلنت تركيا أمس أنها ستوسع عملياتها، وذلك بعد أسبوعين على بدء غارات جوية "
+                   "على مواقع للأكراد في قضاء سنجار.") == []
+
+
+def test_a_summary_of_most_areas_or_a_call_for_battle_is_not_an_event():
+    assert extract("وأوضح أن محافظتي لحج وتعز تم تحرير معظم مناطقهما وباتت في سيطرة المقاومة.") == []
+    assert extract("وأعلن رئيس المجلس البلدي عن إيعاز الوزير بضرورة إشراك أبناء العشائر في "
+                   "معارك تحرير مدنهم في قضاء حديثة.") == []
