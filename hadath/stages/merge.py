@@ -3,8 +3,9 @@
 A strike that the title, the lead and a later paragraph all mention is one event;
 an air strike in support of a ground battle at the same place on the same day is
 the battle (the hierarchy). Two events merge when their types agree (or one
-outranks the other in that way), their days are at most one apart, and their
-places are the same town or within a few kilometres. The merged event keeps the
+outranks the other in that way), they fall on the same day (a day apart when one
+of them is known only to the week), and their places are the same town or within
+a few kilometres. The merged event keeps the
 most precise date and place, the named actors over generic ones, the largest
 figure the article states, and every evidence span.
 """
@@ -53,7 +54,10 @@ def _same_event(a: Event, b: Event, labels: set[int]) -> bool:
         return False
     if a.event_date is None or b.event_date is None:
         return False
-    if abs((a.event_date - b.event_date).days) > (0 if a.event_type != b.event_type else 1):
+    # two days the text states exactly are two events (§1: one event is one day); a day
+    # apart is tolerated only where one of them is known to the week
+    exact = a.time_precision == 1 and b.time_precision == 1
+    if abs((a.event_date - b.event_date).days) > (0 if a.event_type != b.event_type or exact else 1):
         return False
     if a.sentence == b.sentence and a.event_date != b.event_date:
         return False  # one sentence that states two days states two events (§10)

@@ -468,3 +468,9 @@ def test_a_summary_of_most_areas_or_a_call_for_battle_is_not_an_event():
 def test_fears_of_an_attack_are_not_an_attack():
     assert extract("وقررت الجزائر أمس غلق حدودها البرية مع ليبيا بسبب هواجس تسلل المسلحين "
                    "والسلاح عبر منطقة الدبداب.") == []
+
+
+def test_fighting_on_two_stated_days_at_one_place_is_two_events():
+    records = extract("قتل 25 مسلحا خلال هجوم فاشل على قاعدة عسكرية في مدينة حلب أول من أمس "
+                      "الجمعة. وشهدت الأطراف الغربية لمدينة حلب اشتباكات عنيفة صباح أمس السبت.")
+    assert sorted(r["event_date"] for r in records) == ["2024-05-10", "2024-05-11"]
