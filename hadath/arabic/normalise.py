@@ -22,6 +22,10 @@ _FOLD = {
     "ھ": "ه", "ہ": "ه",
     "٫": ".", "٬": ",", "،": "،",
 }
+# Unicode spaces (no-break, thin, figure, ideographic...) separate words like a space:
+# web copy joins "المقاومة\u00a0الشعبية" with one, which would hide the name from matching.
+for _space in ("\u00a0", "\u1680", "\u202f", "\u205f", "\u3000", *map(chr, range(0x2000, 0x200B))):
+    _FOLD[_space] = " "
 for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Eastern Arabic-Indic (Persian/Urdu) digits

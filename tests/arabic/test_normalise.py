@@ -69,3 +69,10 @@ def test_only_one_code_point_lengthens_when_lowered():
     # normalise relies on this to take its fast path
     longer = [c for c in map(chr, range(0x110000)) if len(c.lower()) != 1]
     assert longer == ["\u0130"]
+
+
+def test_unicode_spaces_fold_to_a_plain_space_keeping_offsets():
+    text = "على يد المقاومة\u00a0الشعبية\u202fالجنوبية"
+    n = normalise(text)
+    assert n.text == fold(text.replace("\u00a0", " ").replace("\u202f", " "))
+    assert len(n.text) == len(text)

@@ -100,3 +100,15 @@ def test_a_headed_post_in_the_first_person_is_the_speakers_and_a_struck_country_
     r = only("القيادة المركزية الأمريكية:\nشنت قواتنا سلسلة من الضربات على إيران.")
     assert names(r) == ("Military Forces of the United States", "Military Forces of Iran")
     assert r["actor1"]["inter"] == 8
+
+
+def test_a_name_written_with_a_no_break_space_is_still_the_actor():
+    r = only("لقي قيادي حوثي بارز و12 من مرافقيه مصرعهم يوم السبت على يد المقاومة\u00a0الشعبية "
+             "الجنوبية في محافظة الضالع بعد اشتباكات عنيفة.")
+    assert names(r) == ("Southern Resistance", "Houthi Movement (Ansar Allah)")
+
+
+def test_the_subject_of_continued_is_the_author_of_the_act_it_governs():
+    r = only("قالت مصادر محلية إن ميليشيات الحوثيين واصلت أمس قصفها المدفعي للأحياء السكنية "
+             "في مدينة تعز.")
+    assert r["actor1"]["name"] == "Houthi Movement (Ansar Allah)"
