@@ -200,8 +200,9 @@ def _usable_dates(mentions: list[Mention], published: date | None) -> list[Menti
     return out
 
 
-# Characters between a verb of saying and a date for the date to be the statement's.
-REPORT_DATE_REACH = 25
+# Characters between a verb of saying and a date for the date to be the statement's
+# ("حسبما أفاد المرصد السوري لحقوق الإنسان أمس": the day the Observatory spoke).
+REPORT_DATE_REACH = 40
 
 
 def _event_day_over_report_day(article: Article, event: Event, index: _MentionIndex,

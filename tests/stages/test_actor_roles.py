@@ -112,3 +112,8 @@ def test_the_subject_of_continued_is_the_author_of_the_act_it_governs():
     r = only("قالت مصادر محلية إن ميليشيات الحوثيين واصلت أمس قصفها المدفعي للأحياء السكنية "
              "في مدينة تعز.")
     assert r["actor1"]["name"] == "Houthi Movement (Ansar Allah)"
+
+
+def test_shelling_of_residential_areas_targets_civilians():
+    r = only("قصفت الميليشيات الحوثية أمس الأحياء السكنية في مدينة تعز.")
+    assert r["actor2"]["name"] == "Civilians (Yemen)"

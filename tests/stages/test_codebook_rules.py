@@ -474,3 +474,10 @@ def test_fighting_on_two_stated_days_at_one_place_is_two_events():
     records = extract("قتل 25 مسلحا خلال هجوم فاشل على قاعدة عسكرية في مدينة حلب أول من أمس "
                       "الجمعة. وشهدت الأطراف الغربية لمدينة حلب اشتباكات عنيفة صباح أمس السبت.")
     assert sorted(r["event_date"] for r in records) == ["2024-05-10", "2024-05-11"]
+
+
+def test_the_day_a_monitor_reported_is_not_the_day_of_the_fighting():
+    records = extract("قتل 25 مسلحا خلال هجوم فاشل على قاعدة عسكرية في مدينة حلب، حسبما أفاد "
+                      "المرصد السوري لحقوق الإنسان أمس. وأفاد المرصد بمقتل تسعة جنود في الاشتباكات "
+                      "التي اندلعت في وقت متأخر من أول من أمس.")
+    assert [r["event_date"] for r in records] == ["2024-05-10"]
