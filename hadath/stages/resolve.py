@@ -44,6 +44,8 @@ def resolve(article: Article) -> Article:
         placed = _resolve_place(article, event, index, bundle)
         if placed is None:
             continue
+        if _unplaced_reaction(index, event):
+            continue  # "أعرب عن إدانته للتفجير الإرهابي": names the incident only by reference
         if not placed and not _is_lead(article, event):
             # no place and no country named near it, away from the lead: a reference to
             # an incident reported elsewhere ("the recent bombing", §10), or one this
@@ -133,6 +135,18 @@ def _inherit_air_force(event: Event, earlier: list[Event]) -> None:
                 event.actor2 = None
             event.actor1 = a
             return
+
+
+def _unplaced_reaction(index, event: Event) -> bool:
+    """A condemnation or condolence whose own sentence names neither a place nor a day
+    reacts to an incident reported elsewhere (CODEBOOK §10), whatever its neighbours say.
+    A country in it is the one that reacts ("أدانت مصر التفجير"), not where it happened."""
+    j = event.sentence
+    if event.event_type in ("Protests", "Riots"):
+        return False  # protesters condemn: "هتافات تندد بالإساءة" is the protest itself
+    if not any(c.key == "condemnation" for c in index.of("cue", j)):
+        return False
+    return not (index.of("place", j) or index.of("date", j))
 
 
 def _is_lead(article: Article, event: Event) -> bool:

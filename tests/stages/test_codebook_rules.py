@@ -481,3 +481,14 @@ def test_the_day_a_monitor_reported_is_not_the_day_of_the_fighting():
                       "المرصد السوري لحقوق الإنسان أمس. وأفاد المرصد بمقتل تسعة جنود في الاشتباكات "
                       "التي اندلعت في وقت متأخر من أول من أمس.")
     assert [r["event_date"] for r in records] == ["2024-05-10"]
+
+
+def test_a_condemnation_naming_neither_place_nor_day_is_not_the_incident():
+    records = extract("قتل 15 شخصا في تفجير انتحاري استهدف مسجدا في مدينة أبها أمس السبت. وقال "
+                      "المتحدث إن التحقيقات جارية. وأكد أن الأجهزة الأمنية تلاحق المتورطين. "
+                      "وتلقى ولي العهد اتصالا هاتفيا من ملك المغرب أعرب خلاله عن إدانته للتفجير "
+                      "الإرهابي.")
+    assert [(r["sub_event_type"], r["location"]) for r in records] == [("Suicide bomb", "Abha")]
+    # protesters condemning are the protest
+    r = only(extract("تظاهر المئات في مدينة البصرة أمس السبت ورددوا هتافات تندد بالفساد."))
+    assert r["event_type"] == "Protests"
