@@ -457,6 +457,8 @@ def test_an_earlier_act_named_as_a_point_in_time_is_not_reported():
                    "سيطرة الحوثيين.") == []
     assert extract("أعلنت تركيا أمس أنها ستوسع عملياتها، وذلك بعد أسبوعين على بدء غارات جوية "
                    "على مواقع للأكراد في قضاء سنجار.") == []
+    assert extract("وقبل السماح لها بنشر مقاتلات في قاعدة إنجرليك استخدمت الولايات المتحدة "
+                   "القاعدة لإرسال طائرات استطلاع.") == []
 
 
 def test_a_summary_of_most_areas_or_a_call_for_battle_is_not_an_event():
