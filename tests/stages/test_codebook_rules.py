@@ -494,3 +494,9 @@ def test_a_condemnation_naming_neither_place_nor_day_is_not_the_incident():
     # protesters condemning are the protest
     r = only(extract("تظاهر المئات في مدينة البصرة أمس السبت ورددوا هتافات تندد بالفساد."))
     assert r["event_type"] == "Protests"
+
+
+def test_forces_that_killed_gunmen_fought_them():
+    r = only(extract("أعلنت الشرطة العراقية أمس أن القوات الأميركية قتلت 11 مسلحا من تنظيم "
+                     "القاعدة في منطقة عين الفرس غرب مدينة تكريت."))
+    assert (r["event_type"], r["fatalities"]) == ("Battles", 11)
