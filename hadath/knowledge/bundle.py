@@ -18,6 +18,7 @@ from hadath.article import Actor, Mention, Place
 from hadath.knowledge.actors import ActorRegistry, load_actors
 from hadath.knowledge.gazetteer import Gazetteer, load_gazetteer
 from hadath.knowledge.lexicons import (
+    is_blast_trigger,
     is_vague_trigger,
     licence_of,
     load_attribution,
@@ -141,6 +142,8 @@ def _trigger_data(pattern: str) -> dict | None:
     data: dict = {}
     if is_vague_trigger(pattern):
         data["vague"] = True
+    if is_blast_trigger(pattern):
+        data["blast"] = True
     lic = licence_of(pattern)
     if lic is not None:
         data["licence"] = lic

@@ -293,6 +293,7 @@ class TriggerLexicon:
     ambiguous: dict[str, str]
     vague: frozenset[str] = frozenset()  # match keys of words that do not say the kind
     licences: tuple[Licence, ...] = ()
+    blasts: frozenset[str] = frozenset()  # match keys of "an explosion" words (CODEBOOK §10)
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +310,7 @@ def parse_triggers(data: dict[str, Any], taxonomy: Taxonomy,
     under two sub-types unless ``ambiguous`` documents it.
     """
     _check_keys(name, "top level", data,
-                ("version", "ambiguous", "vague", "licences", "not_triggers", "triggers"),
+                ("version", "ambiguous", "vague", "blasts", "licences", "not_triggers", "triggers"),
                 ("triggers",))
     ambiguous_raw = data.get("ambiguous") or {}
     if not isinstance(ambiguous_raw, dict):
@@ -357,8 +358,13 @@ def parse_triggers(data: dict[str, Any], taxonomy: Taxonomy,
     unknown = sorted(vague - {k for k, _ in owner})
     if unknown:
         raise ValueError(f"{name}: 'vague' lists pattern(s) that are not triggers: {unknown}")
+    blasts = frozenset(_match_key(p) for p in _patterns(name, "blasts", data.get("blasts"),
+                                                         allow_empty=True))
+    unknown = sorted(blasts - {k for k, _ in owner})
+    if unknown:
+        raise ValueError(f"{name}: 'blasts' lists pattern(s) that are not triggers: {unknown}")
     licences = _parse_licences(name, data.get("licences") or {}, {k for k, _ in owner})
-    return TriggerLexicon(tuple(out), blockers, ambiguous, vague, licences)
+    return TriggerLexicon(tuple(out), blockers, ambiguous, vague, licences, blasts)
 
 
 def _parse_licences(name: str, raw: Any, triggers: set[str]) -> tuple[Licence, ...]:
@@ -421,6 +427,11 @@ def licence_of(pattern: str) -> Licence | None:
 def is_vague_trigger(pattern: str) -> bool:
     """Whether a trigger pattern names an incident without its kind ("الهجوم")."""
     return _match_key(pattern) in _trigger_file().vague
+
+
+def is_blast_trigger(pattern: str) -> bool:
+    """Whether a trigger pattern says only that something exploded ("انفجار")."""
+    return _match_key(pattern) in _trigger_file().blasts
 
 
 def load_ambiguous_triggers() -> dict[str, str]:

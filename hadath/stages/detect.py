@@ -417,6 +417,9 @@ def _supported_weak(live: list[Mention], found: dict[str, list[Mention]],
     # an explosion or a fire at a base, an HQ, a depot (CODEBOOK §10: no cause or author
     # needed); IED is the sub-type such words carry when no weapon is named
     site = bool(found.get("site")) and any(t.key == EXPLOSION_DEFAULT for t in weak)
+    if found.get("place") and any(isinstance(t.value, dict) and t.value.get("blast")
+                                  for t in weak):
+        return weak  # an explosion at a named place (§10), in a brief that is all report
     support = sum((who, bool(found.get("place")), bool(found.get("date")), toll, two_hints, site))
     return weak if support >= WEAK_SUPPORT and (violent or who or toll or two_hints or site) else []
 

@@ -612,3 +612,10 @@ def test_licences_name_real_triggers_and_reject_bad_entries():
     data["licences"] = {"x": {"triggers": ["نشر"], "needs": ["قوات"], "after": 2, "before": 2}}
     with pytest.raises(ValueError, match="not both"):
         lx.parse_triggers(data, lx.load_taxonomy())
+
+
+def test_blast_triggers_are_triggers_and_flagged():
+    assert lx.is_blast_trigger("انفجار") and not lx.is_blast_trigger("عبوة ناسفة")
+    with pytest.raises(ValueError, match="'blasts' lists"):
+        lx.parse_triggers({**lx._read(lx.TRIGGERS_FILE), "blasts": ["ليس كلمة"]},
+                          lx.load_taxonomy())

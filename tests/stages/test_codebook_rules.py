@@ -500,3 +500,12 @@ def test_forces_that_killed_gunmen_fought_them():
     r = only(extract("أعلنت الشرطة العراقية أمس أن القوات الأميركية قتلت 11 مسلحا من تنظيم "
                      "القاعدة في منطقة عين الفرس غرب مدينة تكريت."))
     assert (r["event_type"], r["fatalities"]) == ("Battles", 11)
+
+
+def test_an_explosion_at_a_named_place_is_an_incident_in_a_brief():
+    r = only(extract("انفجار في منطقة عبادان المجاورة للحدود العراقية."))
+    assert r["event_type"] == "Explosions/Remote violence"
+    assert r["actor1"]["name"].startswith("Unidentified Armed Group")
+    # a denial or an accident is none
+    assert extract("مصدر امني : لا يوجد اي انفجارات في أربيل شمالي العراق .") == []
+    assert extract("انفجار قنينة غاز في مطعم بمدينة أربيل.") == []
