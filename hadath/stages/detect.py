@@ -69,7 +69,7 @@ def detect(article: Article) -> Article:
         clauses = _clauses(article.text, sentence.start, sentence.end)
         live = [t for t in triggers if _survives(article, t, clauses, cues, found, bundle)]
         strong = [t for t in live if t.strength == "strong"]
-        if not strong and not any(c.value != "likewise" for c in cues):
+        if not strong and not any(c.value not in ("likewise", "aggregate") for c in cues):
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
             # a call, a plan, a denial) means the sentence talks about, not reports
             running = consecutive_days(fold(article.text[sentence.start:sentence.end])) > 1

@@ -509,3 +509,23 @@ def test_an_explosion_at_a_named_place_is_an_incident_in_a_brief():
     # a denial or an accident is none
     assert extract("مصدر امني : لا يوجد اي انفجارات في أربيل شمالي العراق .") == []
     assert extract("انفجار قنينة غاز في مطعم بمدينة أربيل.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a prediction with a copula in the future
+    "وقال الجنرال: سيكون لهذه الضربات أثر عميق على قدرة داعش في مدينة الرمادي.",
+    # a police case of killing, with no political side (§10)
+    "تشتبه الشرطة بتورط اثنين في قتل شخصين أمس في متجر بمدينة أربيل.",
+    # an air accident
+    "عثر رجال الإنقاذ أمس على ثماني جثث قرب مدينة الموصل بعد اصطدام مروحية بطائرة.",
+    # the end of the fighting as a point in time
+    "وتداول ناشطون في مدينة الحوطة عقب انتهاء المعارك صورا لأطفال.",
+])
+def test_audited_false_alarm_frames_report_no_event(text):
+    assert extract(text) == []
+
+
+def test_a_drone_that_crashes_into_a_vehicle_struck_it():
+    r = only(extract("تعرضت آلية عسكرية للجيش الإسرائيلي للضرر الليلة نتيجة اصطدام طائرة مسيرة "
+                     "متفجرة بها في مستوطنة المطلة."))
+    assert r["event_type"] == "Explosions/Remote violence"
