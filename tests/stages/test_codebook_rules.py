@@ -529,3 +529,11 @@ def test_a_drone_that_crashes_into_a_vehicle_struck_it():
     r = only(extract("تعرضت آلية عسكرية للجيش الإسرائيلي للضرر الليلة نتيجة اصطدام طائرة مسيرة "
                      "متفجرة بها في مستوطنة المطلة."))
     assert r["event_type"] == "Explosions/Remote violence"
+
+
+def test_control_held_is_not_control_taken():
+    records = extract("وتسيطر وحدات حماية الشعب الكردية على نحو 400 كيلومتر من المنطقة الحدودية "
+                      "شمال شرق مدينة حلب.")
+    assert all(r["event_type"] != "Battles" or r["sub_event_type"] == "Armed clash"
+               for r in records)
+    assert not any(r["sub_event_type"] == "Non-state actor overtakes territory" for r in records)
