@@ -38,8 +38,24 @@ def merge(article: Article) -> Article:
                 break
         else:
             merged.append(event)
-    article.events = merged
+    dated = {m.sentence for m in article.mentions if m.kind == "date"}
+    article.events = [e for e in merged if not _country_copy(e, merged, dated)]
     return article
+
+
+def _country_copy(event: Event, events: list[Event], dated: set[int]) -> bool:
+    """Placed only by its country (its capital, §10), in a sentence that names no day,
+    beside an event of the same type and days that names a place in that country: the
+    same incident told again in general words ("the clashes between the two sides"), not
+    a second one. ``dated``: the sentences that name a date."""
+    if event.place is None or event.place.level != "country" or event.sentence in dated:
+        return False
+    return any(other is not event and other.event_type == event.event_type
+               and other.place is not None and other.place.level != "country"
+               and other.place.iso == event.place.iso
+               and other.event_date is not None and event.event_date is not None
+               and abs((other.event_date - event.event_date).days) <= 1
+               for other in events)
 
 
 def _km(a: Event, b: Event) -> float:

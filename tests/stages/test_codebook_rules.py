@@ -537,3 +537,10 @@ def test_control_held_is_not_control_taken():
     assert all(r["event_type"] != "Battles" or r["sub_event_type"] == "Armed clash"
                for r in records)
     assert not any(r["sub_event_type"] == "Non-state actor overtakes territory" for r in records)
+
+
+def test_a_restatement_placed_only_by_its_country_is_not_a_second_event():
+    records = extract("شن الطيران الحربي غارات على مواقع لداعش في مدينة درنة أمس الجمعة. وقال "
+                      "المتحدث العسكري إن سلاح الطيران التابع للحكومة الليبية شن غارات على مواقع "
+                      "للمتشددين في ليبيا.")
+    assert [r["location"] for r in records] == ["Darnah"]
