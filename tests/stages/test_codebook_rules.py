@@ -544,3 +544,10 @@ def test_a_restatement_placed_only_by_its_country_is_not_a_second_event():
                       "المتحدث العسكري إن سلاح الطيران التابع للحكومة الليبية شن غارات على مواقع "
                       "للمتشددين في ليبيا.")
     assert [r["location"] for r in records] == ["Darnah"]
+
+
+def test_a_plural_kind_of_attack_is_not_one_attack():
+    assert extract("وحذر المفتي في الرياض المسلمين من فئة تستبيح الدماء من خلال عمليات "
+                   "انتحارية مجرمة.") == []
+    r = only(extract("قتل 20 شخصا في تفجيرات انتحارية نفذها مسلحون في مدينة بعقوبة أمس السبت."))
+    assert r["sub_event_type"] == "Suicide bomb"
