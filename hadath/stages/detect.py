@@ -458,10 +458,15 @@ def _clause_dates(trigger: Mention, clauses: list[Clause],
 
 
 def _is_background(article: Article, dates: list[Mention]) -> bool:
-    """True when the given dates all lie outside the recent window."""
+    """True when the given dates all lie outside the recent window, or when the ones
+    written out in full (day and month) do: "خلال صلاة الجمعة ... في 26 يونيو الماضي"
+    is dated by its 26 June, not by the weekday in the name of a prayer."""
     published = article.published
     if not dates or published is None:
         return False
+    full = [m.value.date for m in dates if m.value.kind == "absolute" and m.value.date is not None]
+    if full and not any(window_start(published) <= d <= published for d in full):
+        return True
     recent = False
     old = False
     for m in dates:

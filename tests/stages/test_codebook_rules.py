@@ -551,3 +551,8 @@ def test_a_plural_kind_of_attack_is_not_one_attack():
                    "انتحارية مجرمة.") == []
     r = only(extract("قتل 20 شخصا في تفجيرات انتحارية نفذها مسلحون في مدينة بعقوبة أمس السبت."))
     assert r["sub_event_type"] == "Suicide bomb"
+
+
+def test_a_date_written_in_full_outranks_a_weekday_in_a_prayers_name():
+    assert extract("وتعرض مسجد في مدينة الكويت لتفجير إرهابي خلال صلاة الجمعة في 26 مارس "
+                   "الماضي، ما أدى إلى مقتل 26 شخصا.") == []
