@@ -556,3 +556,9 @@ def test_a_plural_kind_of_attack_is_not_one_attack():
 def test_a_date_written_in_full_outranks_a_weekday_in_a_prayers_name():
     assert extract("وتعرض مسجد في مدينة الكويت لتفجير إرهابي خلال صلاة الجمعة في 26 مارس "
                    "الماضي، ما أدى إلى مقتل 26 شخصا.") == []
+
+
+def test_projectiles_falling_on_a_town_are_shelling():
+    r = only(extract("أصيب أربعة مواطنين بمحافظة الحرث عصر اليوم الأحد نتيجة سقوط مقذوفات من "
+                     "داخل الأراضي اليمنية على حي سكني."))
+    assert r["sub_event_type"] == "Shelling/artillery/missile attack"
