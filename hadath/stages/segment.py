@@ -13,8 +13,11 @@ import re
 from hadath.article import Article, Sentence
 
 # A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by
-# whitespace, or at a line break. A dot between digits is a decimal point.
-_BOUNDARY = re.compile(r"(?<!\d)[.!?؟…]+[\"'»”)\]]*(?=\s)|(?<=\d)[.!?؟…]+(?=\s)|\n+")
+# whitespace, or at a line break. A dot between digits is a decimal point. Web copy also
+# glues the next sentence to the stop ("في كييف.كما أعلن"): a stop between an Arabic word
+# of three letters or more and an Arabic letter ends the sentence too ("د.محمد" does not).
+_BOUNDARY = re.compile(r"(?<!\d)[.!?؟…]+[\"'»”)\]]*(?=\s)|(?<=\d)[.!?؟…]+(?=\s)|\n+"
+                       r"|(?<=[\u0621-\u064A]{3})[.!?؟]+(?=[\u0621-\u064A])")
 
 
 def segment(article: Article) -> Article:

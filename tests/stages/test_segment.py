@@ -13,3 +13,9 @@ def test_segment_sentences_offsets_and_paragraphs():
 
 def test_segment_empty_text():
     assert segment(Article("t", "")).sentences == []
+
+
+def test_a_stop_glued_to_the_next_arabic_word_ends_the_sentence_but_an_initial_does_not():
+    a = segment(Article("x", "وقعت اشتباكات في كييف.كما أعلن د.محمد أن 2.5 مليون نزحوا. انتهى"))
+    assert [a.text[s.start:s.end] for s in a.sentences] == [
+        "وقعت اشتباكات في كييف.", "كما أعلن د.محمد أن 2.5 مليون نزحوا.", "انتهى"]
