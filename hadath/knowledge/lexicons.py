@@ -670,6 +670,10 @@ TIME_WORDS_FILE = "time_words.yaml"
 
 # ----------------------------------------------------------------------------- word lists
 
+def _optional_words(name: str, data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(_words(name, key, data[key])) if key in data else frozenset()
+
+
 def _words(name: str, where: str, value: Any, *, phrases: bool = False) -> tuple[str, ...]:
     """A non-empty list of words (phrases when allowed), folded, in file order, none twice.
 
@@ -806,6 +810,8 @@ class PlaceContext:
     qualifier_gap: frozenset[str]  # ب، عاصمة: may stand between a place and its qualifier
     site_nouns: tuple[str, ...] = ()  # مقر، قاعدة: a military, political or energy site (patterns)
     patron_words: frozenset[str] = frozenset()  # المدعوم، الموالية: a backer's name follows
+    destination_verbs: frozenset[str] = frozenset()  # فرت، نقل: their إلى names a destination
+    member_words: frozenset[str] = frozenset()  # يضم: the names after it are a list
 
 
 @lru_cache(maxsize=1)
@@ -817,7 +823,8 @@ def load_place_context() -> PlaceContext:
 def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) -> PlaceContext:
     """Validate the parsed place-context file: non-empty lists of single words."""
     keys = ("outlet_nouns", "settlement_nouns", "qualifier_nouns", "qualifier_gap")
-    _check_keys(name, "top level", data, ("version", "site_nouns", "patron_words", *keys), keys)
+    _check_keys(name, "top level", data, ("version", "site_nouns", "patron_words", "destination_verbs",
+                                          "member_words", *keys), keys)
     lists = {k: _words(name, k, data[k]) for k in keys}
     return PlaceContext(
         outlet_nouns=frozenset(lists["outlet_nouns"]),
@@ -825,6 +832,7 @@ def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) ->
         qualifier_nouns=lists["qualifier_nouns"],
         qualifier_gap=frozenset(lists["qualifier_gap"]),
         site_nouns=_patterns(name, "site_nouns", data.get("site_nouns"), allow_empty=True),
-        patron_words=frozenset(_words(name, "patron_words", data["patron_words"]))
-        if "patron_words" in data else frozenset(),
+        patron_words=_optional_words(name, data, "patron_words"),
+        destination_verbs=_optional_words(name, data, "destination_verbs"),
+        member_words=_optional_words(name, data, "member_words"),
     )

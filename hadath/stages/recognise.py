@@ -84,16 +84,39 @@ def _false_place(folded: str, hit: Hit, bundle) -> bool:
 
 def _patron(folded: str, start: int) -> bool:
     """A name after "المدعومون من" or "الموالية ل" is an actor's backer, not a scene:
-    "استهدف المتمردون المدعومون من إيران منشآت" happened in Saudi Arabia."""
+    "استهدف المتمردون المدعومون من إيران منشآت" happened in Saudi Arabia. A name after
+    the "إلى" of a verb of fleeing or carrying is a destination ("فرت ... واتجهت إلى
+    محافظة البيضاء"), and names after "يضم" are members of a list."""
     word_start = start
     while word_start > 0 and folded[word_start - 1].isalnum():
         word_start -= 1
     prefix = folded[word_start:start]
-    before = folded[:word_start].split()
-    patrons = load_place_context().patron_words  # data/place_context.yaml
+    before = folded[max(0, word_start - LOOK_BEFORE):word_start].split()
+    context = load_place_context()  # data/place_context.yaml
     if prefix == "ل":
-        return bool(before) and before[-1] in patrons
-    return not prefix and len(before) >= 2 and before[-1] == "من" and before[-2] in patrons
+        return bool(before) and before[-1] in context.patron_words
+    if not prefix and len(before) >= 2 and before[-1] == "من" and before[-2] in context.patron_words:
+        return True
+    near = before[-MEMBER_REACH:]
+    member = max((i for i, w in enumerate(near) if w in context.member_words), default=None)
+    if member is not None and not _LOCATIVE & set(near[member:]):
+        return True  # "الذي يضم أربع محافظات هي عدن والضالع", not "يضم مقرات في السليمانية"
+    near = before[-TO_REACH:]
+    to = max((i for i, w in enumerate(near) if w in _TO), default=None)
+    if to is None or _BREAKS & set(near[to + 1:]):
+        return False  # "نقلوا الأسرى إلى صنعاء قبل سقوط قاعدة العند": the base is no destination
+    gone = before[:len(before) - len(near) + to]
+    return any(w.lstrip("و") in context.destination_verbs for w in gone[-VERB_REACH:])
+
+
+# Folded function words: إلى; words that end the phrase it governs; the locative في.
+_TO = {"الي", "الى"}
+_BREAKS = {"قبل", "بعد", "منذ", "حيث", "عندما", "حين", "ثم", "لكن", "بينما", "فيما"}
+_LOCATIVE = {"في", "داخل"}
+LOOK_BEFORE = 120  # characters read before a place name
+TO_REACH = 4  # words between "إلى" and the place ("إلى مستشفى زيف في صفد")
+VERB_REACH = 8  # words between the verb and its "إلى"
+MEMBER_REACH = 5  # words between "يضم" and a listed place
 
 
 _OPEN_QUOTES = "«\"“'"

@@ -92,3 +92,12 @@ def test_gazetteer_knows_conflict_places_missing_from_cities500():
     assert gaz.resolve(fold("منطقة الصدرية")).admin1 == "Baghdad"
     assert gaz.is_stop_place(fold("الصدرية"))  # "طبيب الصدرية" is a chest doctor
     assert gaz.has_name(fold("كتف")) and not gaz.has_name(fold("كتفه"))
+
+
+def test_a_destination_or_a_listed_member_is_not_a_scene():
+    assert _scenes("وتم إجلاء المصابين بواسطة مروحية إلى مستشفى زيف في صفد.") == []
+    assert _scenes("إقليم عدن الذي يضم أربع محافظات هي عدن والضالع.") == ["عدن"]
+    # the destination is dropped, not the base named after the phrase "إلى" governs
+    assert _scenes("نقلوا الأسرى إلى صنعاء قبل سقوط قاعدة العند.") == ["قاعدة العند"]
+    # "يضم ... في": the place where it is, not a member of a list
+    assert _scenes("استهداف المقر الذي يضم مخازن للأسلحة في السليمانية.") == ["السليمانية"]
