@@ -562,3 +562,8 @@ def test_projectiles_falling_on_a_town_are_shelling():
     r = only(extract("أصيب أربعة مواطنين بمحافظة الحرث عصر اليوم الأحد نتيجة سقوط مقذوفات من "
                      "داخل الأراضي اليمنية على حي سكني."))
     assert r["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_tournament_match_is_no_clash():
+    assert extract("ويلتقي المنتخب اليوم السبت مع عمان، فيما تلعب الإمارات وقطر في واحدة من أقوى "
+                   "المواجهات في البطولة في مدينة الرياض.") == []
