@@ -405,6 +405,11 @@ def test_cues_classes_and_effects():
     ("السفارة تصدر تحذيرا أمنيا للرعايا", "threat"),
     ("وما نشر هي من الأخبار الكاذبة", "denial"),
     ("أي صاروخ يطلق من لبنان سيقابل بهجوم على بيروت", "future"),
+    ("في واحدة من أقوى المواجهات في البطولة", "sport"),
+    ("بعد أيام على تحرير عدن من سيطرة الحوثيين", "reference"),
+    ("وحذر من تسييس المظاهرات", "analysis"),
+    ("تشتبه الشرطة بتورط اثنين في قتل شخصين", "criminal_case"),
+    ("سيكون لهذه الضربات أثر عميق", "back_reference"),
 ])
 def test_cues_find_their_class(text, cls):
     assert cls in [c for c, _ in cue_hits(text)], cue_hits(text)
