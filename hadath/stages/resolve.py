@@ -54,7 +54,7 @@ def resolve(article: Article) -> Article:
             continue
         resolve_actors(article, event, index, bundle)
         _armed_victims_fought(event, bundle)
-        _inherit_air_force(event, kept)
+        _inherit_air_force(event, kept, article, index, bundle)
         resolve_counts(article, event, index)
         if event.fatalities >= CUMULATIVE_TOLL:
             continue  # a war's or a massacre's total, not one event's toll (§1: aggregates)
@@ -120,21 +120,43 @@ def _share(total: int, days: int, k: int) -> int:
 LEAD_SENTENCES = 2
 
 
-def _inherit_air_force(event: Event, earlier: list[Event]) -> None:
+def _inherit_air_force(event: Event, earlier: list[Event], article: Article,
+                       index: _MentionIndex, bundle: Bundle) -> None:
     """"وشنت غارات أخرى..." after "غارات التحالف": further raids in the same report are
-    the same air force's. Only air strikes: elsewhere an unnamed attacker stays unnamed."""
+    the same air force's, whether the earlier raid became an event or was only told in a
+    sentence just before ("طائرات حربية يعتقد أنها تابعة لتحالف تقوده الولايات المتحدة
+    قصفت ..."). Only air strikes: elsewhere an unnamed attacker stays unnamed."""
     if event.sub_event_type != "Air/drone strike" or event.actor1 is None:
         return
     if not (event.actor1.actor_id or "").startswith("generic:"):
         return
     for prior in reversed(earlier):
-        a = prior.actor1
-        if prior.sub_event_type == event.sub_event_type and a is not None \
-                and not (a.actor_id or "").startswith("generic:") and a.stated:
-            if event.actor2 is not None and event.actor2.name == a.name:
-                event.actor2 = None
-            event.actor1 = a
+        if prior.sub_event_type == event.sub_event_type and _named(prior.actor1):
+            _take_air_force(event, prior.actor1)
             return
+    for j in range(event.sentence - 1, max(-1, event.sentence - 1 - AIR_FORCE_LOOK_BACK), -1):
+        for trigger in index.of("trigger", j):
+            if trigger.key != event.sub_event_type:
+                continue
+            told = Event(event.event_type, event.sub_event_type, event.disorder_type, j, trigger,
+                         place=event.place)
+            resolve_actors(article, told, index, bundle)
+            if _named(told.actor1):
+                _take_air_force(event, told.actor1)
+                return
+
+
+AIR_FORCE_LOOK_BACK = 2  # sentences
+
+
+def _named(actor) -> bool:
+    return actor is not None and not (actor.actor_id or "").startswith("generic:") and actor.stated
+
+
+def _take_air_force(event: Event, air_force) -> None:
+    if event.actor2 is not None and event.actor2.name == air_force.name:
+        event.actor2 = None
+    event.actor1 = air_force
 
 
 def _unplaced_reaction(index, event: Event) -> bool:

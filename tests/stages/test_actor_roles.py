@@ -117,3 +117,12 @@ def test_the_subject_of_continued_is_the_author_of_the_act_it_governs():
 def test_shelling_of_residential_areas_targets_civilians():
     r = only("قصفت الميليشيات الحوثية أمس الأحياء السكنية في مدينة تعز.")
     assert r["actor2"]["name"] == "Civilians (Yemen)"
+
+
+def test_a_raid_takes_the_air_force_named_in_the_sentence_before_it():
+    filler = "".join(f"ووصل الوفد الحكومي {i} إلى مدينة دمشق أمس لبحث الأوضاع الإنسانية. "
+                     for i in range(8))
+    r = only(filler + "قال المرصد إن طائرات حربية تابعة للتحالف الدولي ضد داعش قصفت مواقع لجبهة "
+             "النصرة في شمال سوريا. وذكر المرصد أن الغارات الجوية قصفت مواقع للجبهة قرب بلدة "
+             "اعزاز أمس السبت.")
+    assert r["actor1"]["name"] == "Global Coalition Against Daesh"
