@@ -812,6 +812,7 @@ class PlaceContext:
     patron_words: frozenset[str] = frozenset()  # المدعوم، الموالية: a backer's name follows
     destination_verbs: frozenset[str] = frozenset()  # فرت، نقل: their إلى names a destination
     member_words: frozenset[str] = frozenset()  # يضم: the names after it are a list
+    launch_verbs: frozenset[str] = frozenset()  # أطلقت من: the origin's name follows
 
 
 @lru_cache(maxsize=1)
@@ -824,7 +825,7 @@ def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) ->
     """Validate the parsed place-context file: non-empty lists of single words."""
     keys = ("outlet_nouns", "settlement_nouns", "qualifier_nouns", "qualifier_gap")
     _check_keys(name, "top level", data, ("version", "site_nouns", "patron_words", "destination_verbs",
-                                          "member_words", *keys), keys)
+                                          "member_words", "launch_verbs", *keys), keys)
     lists = {k: _words(name, k, data[k]) for k in keys}
     return PlaceContext(
         outlet_nouns=frozenset(lists["outlet_nouns"]),
@@ -835,4 +836,5 @@ def parse_place_context(data: dict[str, Any], name: str = PLACE_CONTEXT_FILE) ->
         patron_words=_optional_words(name, data, "patron_words"),
         destination_verbs=_optional_words(name, data, "destination_verbs"),
         member_words=_optional_words(name, data, "member_words"),
+        launch_verbs=_optional_words(name, data, "launch_verbs"),
     )

@@ -95,8 +95,11 @@ def _patron(folded: str, start: int) -> bool:
     context = load_place_context()  # data/place_context.yaml
     if prefix == "ل":
         return bool(before) and before[-1] in context.patron_words
-    if not prefix and len(before) >= 2 and before[-1] == "من" and before[-2] in context.patron_words:
-        return True
+    if not prefix and len(before) >= 2 and before[-1] == "من" and (
+            before[-2] in context.patron_words or before[-2].lstrip("و") in context.launch_verbs):
+        return True  # a backer ("المدعومون من إيران") or an origin ("أطلقت من العراق")
+    if not prefix and len(before) >= 2 and before[-2:] == ["من", "قبل"]:
+        return True  # the one who acted: "هجوم من قبل إيران"
     near = before[-MEMBER_REACH:]
     member = max((i for i, w in enumerate(near) if w in context.member_words), default=None)
     if member is not None and not _LOCATIVE & set(near[member:]):

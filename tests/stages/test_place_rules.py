@@ -49,6 +49,9 @@ def _scenes(text: str) -> list[str]:
 def test_a_backer_named_after_an_actor_is_not_a_scene():
     assert _scenes("استهدف المتمردون المدعومون من إيران منشآت للطاقة.") == []
     assert _scenes("قصفت الفصائل الموالية لتركيا قرية تل رفعت.") == ["تل رفعت"]
+    # the origin of a launch and the one who acted are not scenes either
+    assert _scenes("طائرات مسيرة أطلقت من العراق باتجاه منشآت نفطية.") == []
+    assert _scenes("تعرضت مقراتنا إلى هجوم من قبل إيران.") == []
     # the same names elsewhere are scenes
     assert _scenes("وصل الوفد من إيران إلى تركيا.") == ["إيران", "تركيا"]
 
