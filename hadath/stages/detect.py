@@ -4,17 +4,21 @@ A sentence yields an event when it holds a trigger that survives these tests, ea
 in the trigger's clause (newswire joins several statements with commas, data/clauses.yaml):
 
 1. Strong triggers stand alone; weak triggers need support in their sentence (who, where,
-   when, a toll, a second hint, a site that was hit); a place and a day alone suffice only
-   in an article that reports violence elsewhere. Words with a common non-conflict sense
-   ("نشر", "الأهالي") need their licence word nearby (triggers.yaml).
+   when, a toll, a second hint, a site that was hit, an act going on "for the second day
+   running"); a place and a day alone suffice only in an article that reports violence
+   elsewhere; an explosion word with a town named stands in a brief (§10). Words with a
+   common non-conflict sense ("نشر", "الأهالي") need their licence word nearby
+   (triggers.yaml).
 2. Cancelling cues (denial, future, hypothetical, threat, accident...) before the trigger
    in its clause, or right after it, remove it; an arrest for a crime is not coded.
-3. Triggers dated in the past beyond the codebook's 31-day window, or set in an earlier
-   year ("في عام 2017"), are background; acts summed over a span ("خلال الأيام الماضية")
-   without a day of their own are an aggregate.
-4. Among surviving triggers the codebook's hierarchy picks the sub-type; a further clause
-   with its own trigger and its own place is its own event (resolve also splits a
-   violent sentence by governorate).
+3. Triggers dated in the past beyond the codebook's 31-day window (a date written in full
+   outranks a weekday), or set in an earlier year ("في عام 2017"), are background; acts
+   summed over a span ("خلال الأيام الماضية", "خلال شهر يوليو") or named by a
+   demonstrative ("هذه الضربات") without a day of their own are an aggregate.
+4. Among surviving triggers the codebook's hierarchy picks the sub-type, except that a
+   vague attack word takes the weapon named beside it ("لهجوم بمسيرات") and "في حادث
+   مماثل" the kind just reported; a further clause with its own trigger and its own place
+   is its own event (resolve also splits a violent sentence by governorate).
 """
 
 from __future__ import annotations
