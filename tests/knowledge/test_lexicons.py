@@ -410,6 +410,8 @@ def test_cues_classes_and_effects():
     ("وحذر من تسييس المظاهرات", "analysis"),
     ("تشتبه الشرطة بتورط اثنين في قتل شخصين", "criminal_case"),
     ("سيكون لهذه الضربات أثر عميق", "back_reference"),
+    ("إذا قبل الانقلابيون بالمبادرة", "hypothetical"),
+    ("لم تشهد المدينة هجمات منذ تحرير المدينة", "aggregate"),
 ])
 def test_cues_find_their_class(text, cls):
     assert cls in [c for c, _ in cue_hits(text)], cue_hits(text)
