@@ -75,7 +75,8 @@ def detect(article: Article) -> Article:
         strong = [t for t in live if t.strength == "strong"]
         if not strong and not any(c.value not in ("likewise", "aggregate") for c in cues):
             # a weak hint is already doubtful: any cue in its sentence (a condemnation,
-            # a call, a plan, a denial) means the sentence talks about, not reports
+            # a call, a plan, a denial) means the sentence talks about, not reports; a
+            # span or a back-reference is judged by its own rule (a day of the clause's)
             running = consecutive_days(fold(article.text[sentence.start:sentence.end])) > 1
             strong = _supported_weak(live, found, long_article, violent, running)
         if not strong:

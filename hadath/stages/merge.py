@@ -29,7 +29,7 @@ def merge(article: Article) -> Article:
     named = {m.start for m in article.mentions if m.kind in ("place", "country")}
     back = {id(e) for e in article.events if _vague(e, named)}
     # "هجوم قندز" labels an incident by its place: it refers to one anywhere in that province
-    labels = {id(e) for e in article.events if id(e) in back and _vague(e, set()) is False}
+    labels = {id(e) for e in article.events if id(e) in back and not _vague(e, set())}
     merged: list[Event] = []
     for event in article.events:
         for kept in merged:

@@ -41,7 +41,7 @@ def recognise(article: Article) -> Article:
     hits = _drop_masked_places(longest(bundle.matcher.find(folded)))
     hits = [h for h in hits if h.entry.key != BLOCKED
             and not (h.entry.kind == "place" and _false_place(folded, h, bundle))
-            and not (h.entry.kind in ("place", "country") and _patron(folded, h.start))]
+            and not (h.entry.kind in ("place", "country") and _not_a_scene(folded, h.start))]
     hits += _stop_places_after_nouns(folded, hits, bundle.gazetteer)
     mentions: list[Mention] = []
     for h in hits:
@@ -82,7 +82,7 @@ def _false_place(folded: str, hit: Hit, bundle) -> bool:
     return _after_person_name(folded, hit.start, bundle)
 
 
-def _patron(folded: str, start: int) -> bool:
+def _not_a_scene(folded: str, start: int) -> bool:
     """A name after "المدعومون من" or "الموالية ل" is an actor's backer, not a scene:
     "استهدف المتمردون المدعومون من إيران منشآت" happened in Saudi Arabia. A name after
     the "إلى" of a verb of fleeing or carrying is a destination ("فرت ... واتجهت إلى
