@@ -353,18 +353,21 @@ def parse_triggers(data: dict[str, Any], taxonomy: Taxonomy,
     stale = sorted(set(ambiguous) - {k for k, _ in owner})
     if stale:
         raise ValueError(f"{name}: 'ambiguous' lists pattern(s) that are not triggers: {stale}")
-    vague = frozenset(_match_key(p) for p in _patterns(name, "vague", data.get("vague"),
-                                                        allow_empty=True))
-    unknown = sorted(vague - {k for k, _ in owner})
-    if unknown:
-        raise ValueError(f"{name}: 'vague' lists pattern(s) that are not triggers: {unknown}")
-    blasts = frozenset(_match_key(p) for p in _patterns(name, "blasts", data.get("blasts"),
-                                                         allow_empty=True))
-    unknown = sorted(blasts - {k for k, _ in owner})
-    if unknown:
-        raise ValueError(f"{name}: 'blasts' lists pattern(s) that are not triggers: {unknown}")
-    licences = _parse_licences(name, data.get("licences") or {}, {k for k, _ in owner})
+    keys = {k for k, _ in owner}
+    vague = _trigger_subset(name, "vague", data.get("vague"), keys)
+    blasts = _trigger_subset(name, "blasts", data.get("blasts"), keys)
+    licences = _parse_licences(name, data.get("licences") or {}, keys)
     return TriggerLexicon(tuple(out), blockers, ambiguous, vague, licences, blasts)
+
+
+def _trigger_subset(name: str, where: str, raw: Any, triggers: set[str]) -> frozenset[str]:
+    """Match keys of a list that flags some triggers (``vague``, ``blasts``): every entry
+    must itself be a trigger."""
+    subset = frozenset(_match_key(p) for p in _patterns(name, where, raw, allow_empty=True))
+    unknown = sorted(subset - triggers)
+    if unknown:
+        raise ValueError(f"{name}: '{where}' lists pattern(s) that are not triggers: {unknown}")
+    return subset
 
 
 def _parse_licences(name: str, raw: Any, triggers: set[str]) -> tuple[Licence, ...]:

@@ -29,7 +29,7 @@ def merge(article: Article) -> Article:
     named = {m.start for m in article.mentions if m.kind in ("place", "country")}
     back = {id(e) for e in article.events if _vague(e, named)}
     # "هجوم قندز" labels an incident by its place: it refers to one anywhere in that province
-    labels = {id(e) for e in article.events if id(e) in back and not _vague(e, set())}
+    labels = {id(e) for e in article.events if id(e) in back and not _definite(e)}
     merged: list[Event] = []
     for event in article.events:
         for kept in merged:
@@ -98,10 +98,13 @@ def _vague(event: Event, named: set[int]) -> bool:
     value = event.trigger.value
     if not (isinstance(value, dict) and value.get("vague")):
         return False
+    return _definite(event) or event.trigger.end + 1 in named  # annexed: a place follows
+
+
+def _definite(event: Event) -> bool:
+    """The trigger as written carries the article after any clitic chain ("وبالهجوم")."""
     word = fold(event.trigger.text).split()[0]
-    if any(word.startswith(p) and len(word) > len(p) for p in _DEFINITE_PREFIXES):
-        return True
-    return event.trigger.end + 1 in named  # annexed: the next word is a place
+    return any(word.startswith(p) and len(word) > len(p) for p in _DEFINITE_PREFIXES)
 
 
 # The matcher's clitic chains that end in the article (ال، وال، بال، لل، وبال ...).

@@ -62,11 +62,16 @@ def recognise(article: Article) -> Article:
     return article
 
 
+def _word_start(folded: str, start: int) -> int:
+    """Where the word holding ``start`` begins: a name's glued clitics lie between."""
+    while start > 0 and folded[start - 1].isalnum():
+        start -= 1
+    return start
+
+
 def _false_place(folded: str, hit: Hit, bundle) -> bool:
     """Place names that are really something else in this position."""
-    word_start = hit.start
-    while word_start > 0 and folded[word_start - 1].isalnum():
-        word_start -= 1
+    word_start = _word_start(folded, hit.start)
     prefix = folded[word_start:hit.start]
     if prefix.endswith("ك"):
         return True  # كبيرة is not ك + بيرة: the simile clitic almost never precedes a town
@@ -87,9 +92,7 @@ def _not_a_scene(folded: str, start: int) -> bool:
     "استهدف المتمردون المدعومون من إيران منشآت" happened in Saudi Arabia. A name after
     the "إلى" of a verb of fleeing or carrying is a destination ("فرت ... واتجهت إلى
     محافظة البيضاء"), and names after "يضم" are members of a list."""
-    word_start = start
-    while word_start > 0 and folded[word_start - 1].isalnum():
-        word_start -= 1
+    word_start = _word_start(folded, start)
     prefix = folded[word_start:start]
     before = folded[max(0, word_start - LOOK_BEFORE):word_start].split()
     context = load_place_context()  # data/place_context.yaml

@@ -20,7 +20,7 @@ from hadath.geo import place_km
 from hadath.knowledge.bundle import Bundle, load_bundle
 from hadath.knowledge.lexicons import load_clause_markers, load_place_context
 from hadath.stages.detect import clause_separators, window_start
-from hadath.stages.resolve_actors import resolve_actors
+from hadath.stages.resolve_actors import ARMED_INTERS, STATE_INTERS, resolve_actors
 from hadath.stages.resolve_counts import resolve_counts
 
 # How many sentences before/after the event's own sentence context may come from.
@@ -65,12 +65,6 @@ def resolve(article: Article) -> Article:
     return article
 
 
-# Inter codes of armed actors (CODEBOOK §3): state forces, rebels, militias, ethnic
-# militias, external forces.
-ARMED_INTERS = {1, 2, 3, 4, 8}
-STATE_INTERS = {1, 8}  # one state's forces and its government are one side, not two
-
-
 def _armed_victims_fought(event: Event, bundle: Bundle) -> None:
     """Attack is violence against civilians (CODEBOOK §2): "a Houthi commander and 12
     of his escorts were killed at the hands of the resistance" is fighting between two
@@ -78,6 +72,7 @@ def _armed_victims_fought(event: Event, bundle: Bundle) -> None:
     if event.sub_event_type != "Attack" or event.actor2 is None or event.actor1 is None:
         return
     a, b = event.actor1, event.actor2
+    # one state's forces and its government are one side, not two
     one_state = a.inter in STATE_INTERS and b.inter in STATE_INTERS and a.country == b.country
     if a.inter in ARMED_INTERS and b.inter in ARMED_INTERS and not one_state:
         event.sub_event_type = "Armed clash"

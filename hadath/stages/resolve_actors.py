@@ -21,6 +21,10 @@ MARKER_REACH = 22
 TRIGGER_REACH = 4
 
 _CIVILIAN_TARGETED = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+# Inter codes (CODEBOOK §3): a state's forces and external forces; every armed actor
+# (state, rebel, political and identity militias, external forces).
+STATE_INTERS = frozenset({1, 8})
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 
 
 # An actor this close before the trigger is its subject ("وحدات من الحشد عززت").
@@ -103,17 +107,17 @@ def resolve_actors(article: Article, event: Event, index, bundle: Bundle) -> Non
             authors.append(speaker)
             ordered.append(speaker)
     if event.sub_event_type in _NON_STATE_WEAPONS:
-        targets = [a for a in authors if a.inter in (1, 8)] + targets
-        authors = [a for a in authors if a.inter not in (1, 8)]
-        neutral = [a for a in neutral if a.inter not in (1, 8)] + \
-            [a for a in neutral if a.inter in (1, 8)]
+        targets = [a for a in authors if a.inter in STATE_INTERS] + targets
+        authors = [a for a in authors if a.inter not in STATE_INTERS]
+        neutral = [a for a in neutral if a.inter not in STATE_INTERS] + \
+            [a for a in neutral if a.inter in STATE_INTERS]
     if event.event_type in _AUTHOR_MUST_BE_STATED:
         actor1 = _first(authors)
         if actor1 is None and event.sub_event_type in _STATE_WEAPONS and \
                 not _DRONE.search(event.trigger.text):
             # only states and coalitions fly aircraft: a state actor not marked as the
             # target is the one who struck
-            actor1 = _first(a for a in neutral if a.inter in (1, 8))
+            actor1 = _first(a for a in neutral if a.inter in STATE_INTERS)
         actor2 = _first(t for t in targets + neutral if not _same(t, actor1))
     else:
         actor1 = _first(authors) or _first(neutral)
@@ -216,7 +220,7 @@ def _speaker(article: Article, event: Event, index, bundle: Bundle,
         return None
     for m in index.of("actor", 0) + index.of("generic", 0):
         actor = _actor_for(m, index.of("nationality", 0), iso, bundle, article.text)
-        if actor is not None and actor.inter in (1, 8):
+        if actor is not None and actor.inter in STATE_INTERS:
             actor.stated = True
             return actor
     return None
@@ -253,7 +257,7 @@ def _target_nearby(index, event: Event, actor1: Actor | None, iso: str | None,
             if not any(0 <= m.start - r.end <= MARKER_REACH for r in markers):
                 continue
             actor = bundle.named_actor(m.key, m.text, iso)
-            if actor is not None and not _same(actor, actor1) and actor.inter in (1, 2, 3, 4, 8) \
+            if actor is not None and not _same(actor, actor1) and actor.inter in ARMED_INTERS \
                     and not bundle.allies(actor1.actor_id if actor1 else None, actor.actor_id, iso):
                 return actor
     return None
@@ -265,7 +269,7 @@ def _other_side(index, event: Event, actor1: Actor | None, iso: str | None,
     for j in (event.sentence + 1, event.sentence - 1):
         for m in _one_per_span(index.of("actor", j), bundle, countries, year):
             actor = bundle.named_actor(m.key, m.text, iso)
-            if actor is not None and not _same(actor, actor1) and actor.inter in (1, 2, 3, 4, 8) \
+            if actor is not None and not _same(actor, actor1) and actor.inter in ARMED_INTERS \
                     and not bundle.allies(actor1.actor_id if actor1 else None, actor.actor_id, iso):
                 return actor
     return None
@@ -354,14 +358,14 @@ def _apply_conventions(event: Event, actor1: Actor | None, actor2: Actor | None,
     sub = event.sub_event_type
     if event.event_type == "Protests":
         if actor1 is None or actor1.inter != 6:
-            if actor1 is not None and actor1.inter in (1, 8):
+            if actor1 is not None and actor1.inter in STATE_INTERS:
                 actor2 = actor1  # the forces who intervened
             actor1 = bundle.generic_actor("protesters", None, iso) if iso else None
         if sub == "Peaceful protest":
             actor2 = None
-        elif actor2 is None or actor2.inter not in (1, 8):
+        elif actor2 is None or actor2.inter not in STATE_INTERS:
             # "قامت قوات الأمن بتفريق التظاهرة": the forces named intervened
-            actor2 = _first(a for a in everyone if a.inter in (1, 8)) or actor2
+            actor2 = _first(a for a in everyone if a.inter in STATE_INTERS) or actor2
     elif event.event_type == "Riots":
         if actor1 is None or actor1.inter not in (5, 6):
             actor1 = bundle.generic_actor("rioters", None, iso) if iso else actor1
@@ -377,7 +381,7 @@ def _apply_conventions(event: Event, actor1: Actor | None, actor2: Actor | None,
             elif actor2 is None and iso:
                 actor2 = bundle.generic_actor("civilians", None, iso)
     elif sub == "Arrests":
-        if actor1 is None or actor1.inter not in (1, 8):
+        if actor1 is None or actor1.inter not in STATE_INTERS:
             if actor1 is not None and actor2 is None:
                 actor2 = actor1
             actor1 = bundle.generic_actor("police-forces", None, iso) if iso else actor1
@@ -386,10 +390,10 @@ def _apply_conventions(event: Event, actor1: Actor | None, actor2: Actor | None,
             group = _first(a for a in everyone if a.inter in (2, 3, 4)
                            and not (a.actor_id or "").startswith("generic:"))
             actor2 = group or actor2
-    elif sub == "Government regains territory" and (actor1 is None or actor1.inter not in (1, 8)):
+    elif sub == "Government regains territory" and (actor1 is None or actor1.inter not in STATE_INTERS):
         # only a government's forces regain territory; a named group beside them is an
         # associate, the first non-state actor named is the side that lost it
-        state = _first(a for a in everyone if a.inter in (1, 8) and a not in targets)
+        state = _first(a for a in everyone if a.inter in STATE_INTERS and a not in targets)
         if state is None and iso:
             state = bundle.generic_actor("military-forces", None, iso)
         if state is not None:
@@ -411,7 +415,7 @@ def _apply_conventions(event: Event, actor1: Actor | None, actor2: Actor | None,
         # civilians are always actor2 (CODEBOOK §3)
         actor1, actor2 = bundle.generic_actor("unidentified-armed-group", None, iso) if iso else None, actor1
     if sub in _STATE_WEAPONS and actor2 is None and actor1 is not None and \
-            actor1.inter in (1, 8) and event.place is not None and event.place.level == "country" \
+            actor1.inter in STATE_INTERS and event.place is not None and event.place.level == "country" \
             and struck == event.place.iso and actor1.country != struck:
         # "شنت قواتنا ضربات على إيران": a country struck as a whole is its forces
         actor2 = bundle.generic_actor("military-forces", None, struck)

@@ -80,6 +80,8 @@ class _Grammar:
     dual_verbs: frozenset[str]
     # (pattern, days of a match) for spans stated in words
     span_patterns: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], int]], ...]
+    # "لليوم الثاني على التوالي": also in span_patterns; detect reads it on its own
+    consecutive: tuple[re.Pattern[str], Callable[[re.Match[str]], int]]
     # خلال ثلاثة أيام، الأيام الثلاثة الماضية، الساعات الثماني والأربعين الماضية
     span_number_before: re.Pattern[str]
     span_unit_after: re.Pattern[str]  # group "hours" when the unit is hours
@@ -101,6 +103,10 @@ def _grammar() -> _Grammar:
     before, after = spans.consecutive
     day_units = _alternation(spans.day_units)
     hour_units = _alternation(spans.hour_units)
+    # لليوم الثاني على التوالي
+    consecutive = (re.compile(_phrase(before) + "(" + "|".join(map(re.escape, ordinals)) + ")"
+                              + _phrase(after)),
+                   lambda m: ordinals[m.group(1)])
     return _Grammar(
         subcount_before=re.compile(
             rf"(?:{sub_link}\s+)?{sub}(?:\s+{sub_link})?\s*$"),
@@ -117,11 +123,9 @@ def _grammar() -> _Grammar:
             (re.compile(rf"{intro}\s+{_AL}{two_days}|{_AL}{two_days}\s+{_AL}"
                         rf"{_alternation(spans.recent)}"),
              lambda m: DUAL_DAYS),
-            # لليوم الثاني على التوالي
-            (re.compile(_phrase(before) + "(" + "|".join(map(re.escape, ordinals)) + ")"
-                        + _phrase(after)),
-             lambda m: ordinals[m.group(1)]),
+            consecutive,
         ),
+        consecutive=consecutive,
         span_number_before=re.compile(rf"{intro}\s+{_AL}$"),
         span_unit_after=re.compile(
             rf"\s*(?:{day_units}|(?P<hours>{_AL}{hour_units}))"),
@@ -375,7 +379,7 @@ def _span_days(article: Article, index, sentences: set[int]) -> int:
 
 def consecutive_days(folded: str) -> int:
     """N for "لليوم الثاني على التوالي" (the Nth day running) in folded text, else 0."""
-    pattern, value = _grammar().span_patterns[-1]
+    pattern, value = _grammar().consecutive
     m = pattern.search(folded)
     return value(m) if m is not None else 0
 
